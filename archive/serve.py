@@ -1,0 +1,135 @@
+"""The reading room: the archive served read-only through Datasette with our metadata, templates
+and plugins.
+
+`make_datasette()` builds the configured instance (used by tests through `ds.client`), `serve()`
+runs it with uvicorn (what `newsbot serve` calls), and `datasette_command()` gives the equivalent
+plain `datasette` command line for people who prefer to run Datasette themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import yaml
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.plugins import pm
+
+from archive.plugins import PLUGIN_MODULES
+from archive.plugins.reading_room import DB_NAME
+
+HERE = Path(__file__).resolve().parent
+METADATA = HERE / "metadata.yaml"
+TEMPLATES = HERE / "templates"
+PLUGINS = HERE / "plugins"
+STATIC = HERE / "static"
+STATIC_MOUNT = "newsbot-static"
+
+SETTINGS: dict[str, Any] = {
+    # Keep Datasette's guard rails: a slow query is stopped, not left to hog the server.
+    "sql_time_limit_ms": 1000,
+    "facet_time_limit_ms": 400,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "allow_download": False,
+    "truncate_cells_html": 400,
+}
+
+
+class ReadOnlyDatabase(Database):
+    """The archive file opened `?mode=ro` with `PRAGMA query_only`, and no write connection at all.
+
+    Datasette's own read connections are already `mode=ro`; this also closes the write path
+    (`execute_write*`, used by write canned queries and plugins), so nothing served can change
+    the archive. Not `immutable=1`: the crawler writes in WAL mode while we serve, and an
+    immutable connection would not see un-checkpointed pages.
+    """
+
+    def connect(self, write: bool = False) -> sqlite3.Connection:
+        if write:
+            raise sqlite3.OperationalError(
+                "attempt to write a readonly database: newsbot serves the archive read-only"
+            )
+        conn = super().connect(write=False)
+        conn.execute("PRAGMA query_only = 1")
+        return conn
+
+
+def load_metadata() -> dict[str, Any]:
+    with METADATA.open(encoding="utf-8") as fp:
+        return yaml.safe_load(fp)
+
+
+def register_plugins() -> None:
+    for module in PLUGIN_MODULES:
+        name = f"newsbot.{module.__name__.rsplit('.', 1)[-1]}"
+        if pm.get_plugin(name) is None and not pm.is_registered(module):
+            pm.register(module, name=name)
+
+
+def make_datasette(db_path: str, *, crossdb: bool = False) -> Datasette:
+    """A configured, read-only Datasette over the archive at `db_path`, mounted as /news."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no archive at {db_path}: run a crawl or `newsbot import-warc` first")
+    register_plugins()
+    ds = Datasette(
+        files=[],
+        metadata=load_metadata(),
+        template_dir=str(TEMPLATES),
+        static_mounts=[(STATIC_MOUNT, str(STATIC))],
+        settings=SETTINGS,
+        crossdb=crossdb,
+    )
+    # Datasette adds an empty in-memory database when given no files; only keep it for crossdb.
+    if not crossdb and "_memory" in ds.databases:
+        ds.remove_database("_memory")
+    ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DB_NAME)
+    return ds
+
+
+def datasette_command(db_path: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+    """The plain `datasette` command line that serves the archive the same way (without the
+    write-path lock of ReadOnlyDatabase; the file must be named news.db for the metadata to match)."""
+    args = [
+        "datasette",
+        "serve",
+        db_path,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--metadata",
+        str(METADATA),
+        "--template-dir",
+        str(TEMPLATES),
+        "--plugins-dir",
+        str(PLUGINS),
+        "--static",
+        f"{STATIC_MOUNT}:{STATIC}",
+    ]
+    for key, value in SETTINGS.items():
+        args += ["--setting", key, str(value).lower() if isinstance(value, bool) else str(value)]
+    return args
+
+
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8001, *, open_browser: bool = False) -> None:
+    """Serve the reading room until interrupted. Binds to 127.0.0.1 unless told otherwise."""
+    import uvicorn
+
+    ds = make_datasette(db_path)
+    asyncio.run(ds.invoke_startup())
+    url = f"http://{host}:{port}/"
+    print(f"newsbot reading room for {db_path} at {url} (read-only; Ctrl-C to stop)", flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience for `python -m archive.serve news.db`
+    serve(sys.argv[1] if len(sys.argv) > 1 else "news.db")
