@@ -175,9 +175,7 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["fetch_log"].create_index(["crawl_id", "outcome"])
 
     # HTTP validators for feeds and sitemaps: the next run sends If-None-Match / If-Modified-Since.
-    db["validators"].create(
-        {"url": str, "etag": str, "last_modified": str, "checked_at": str}, pk="url"
-    )
+    db["validators"].create({"url": str, "etag": str, "last_modified": str, "checked_at": str}, pk="url")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
@@ -282,7 +280,9 @@ class Archive:
             return int(table.last_pk)
 
     def finish_crawl(self, crawl_id: int, outcome: str, counts: dict[str, int], message: str = "") -> None:
-        row = {k: int(counts.get(k, 0)) for k in ("new", "updated", "unchanged", "skipped", "failed", "requests")}
+        row = {
+            k: int(counts.get(k, 0)) for k in ("new", "updated", "unchanged", "skipped", "failed", "requests")
+        }
         row.update(finished=now(), outcome=outcome, message=message)
         with self.transaction():
             self.db["crawls"].update(crawl_id, row)
@@ -379,6 +379,7 @@ class Archive:
         """Upsert one story by its key URL. Returns "new", "updated" (title or text changed: the
         earlier version goes to article_versions) or "unchanged"."""
         row = {k: record.get(k) for k in ARTICLE_FIELDS}
+        row["title"] = row["title"] or ""
         for key in JSON_FIELDS:
             if row[key] is not None and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
@@ -433,11 +434,15 @@ class Archive:
                     self.db["articles"].update(url, row)
                 else:
                     outcome = "unchanged"
-                    keep = {k: row[k] for k in ("last_seen", "checks", "next_check", "crawl_id", "fetched_at")}
+                    keep = {
+                        k: row[k] for k in ("last_seen", "checks", "next_check", "crawl_id", "fetched_at")
+                    }
                     self.db["articles"].update(url, keep)
             for alias in {url, row.get("fetched_url"), *also_urls}:
                 if alias:
-                    self.db["article_urls"].upsert({"url": alias, "article_url": url, "seen": stamp}, pk="url")
+                    self.db["article_urls"].upsert(
+                        {"url": alias, "article_url": url, "seen": stamp}, pk="url"
+                    )
         return outcome
 
     def counts(self) -> dict[str, int]:

@@ -1,0 +1,281 @@
+"""The `newsbot` command. Each command is a thin layer over one library function."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import click
+
+from archive.db import default_db_path
+from newsbot.crawl import EXIT_USAGE
+from newsbot.runlock import EXIT_LOCKED, RunLocked
+from newsbot.sources import DEFAULT_SOURCES, SourcesError, load_sources, sources_from_urls
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Archive file (default: $NEWSBOT_DB, else ./news.db).",
+)
+
+
+def _db(db_path: str | None) -> str:
+    return db_path or default_db_path()
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        settings[name.strip()] = value
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsbot")
+def main() -> None:
+    """newsbot: crawl news sites, strip the boilerplate, keep the stories in SQLite."""
+
+
+@main.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help=f"Sources file (default: ./{DEFAULT_SOURCES} when no URL is given).",
+)
+@db_option
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most N article pages per source in this run.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Extraction processes (default: one per CPU core).",
+)
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Log here (rotated). Default: stderr on a terminal, else logs/newsbot.log beside the archive.",
+)
+@click.option(
+    "-s",
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting, as `scrapy crawl -s`.",
+)
+def crawl(
+    urls: tuple[str, ...],
+    sources_file: str | None,
+    db_path: str | None,
+    limit: int | None,
+    workers: int | None,
+    log_file: str | None,
+    settings: tuple[str, ...],
+) -> None:
+    """Crawl the sources (or the home pages given as URLS) into the archive.
+
+    \b
+    Examples:
+      newsbot crawl                              # every source in ./sources.toml
+      newsbot crawl --sources ~/news/sources.toml --db ~/news/news.db
+      newsbot crawl https://example-news.org/ --limit 20
+      newsbot crawl -s DOWNLOAD_DELAY=2 -s LOG_LEVEL=DEBUG
+
+    Exit codes: 0 success, 3 partial (some fetches failed), 1 failure,
+    2 bad usage or sources file, 75 another run holds the archive.
+    """
+    from newsbot.crawl import default_log_file, run_crawl
+
+    try:
+        sources = sources_from_urls(list(urls)) if urls and not sources_file else []
+        if sources_file or not urls:
+            sources += load_sources(sources_file or DEFAULT_SOURCES)
+    except SourcesError as exc:
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    overrides = _parse_settings(settings)
+    if limit:
+        overrides["NEWSBOT_MAX_PAGES"] = limit
+    db = _db(db_path)
+    os.environ.setdefault("NEWSBOT_COMMAND", " ".join(["newsbot", *sys.argv[1:]]))
+    try:
+        result = run_crawl(
+            sources, db, overrides=overrides, workers=workers, log_file=log_file or default_log_file(db)
+        )
+    except RunLocked as exc:
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
+    click.echo(f"crawl {result.crawl_id}: {result.outcome} ({counts}) -> {db}", err=True)
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("file_or_url")
+@click.option("--url", "page_url", default=None, help="The page's URL, when reading it from a file.")
+def extract(file_or_url: str, page_url: str | None) -> None:
+    """Print the JSON record extracted from one page (a file, or a URL it fetches).
+
+    \b
+    Examples:
+      newsbot extract saved-page.html --url https://example-news.org/2026/11/story/
+      newsbot extract https://example-news.org/2026/11/story/
+
+    Exits 1 when the page is not an article (the JSON then says why).
+    """
+    from pipelines.extract import extract_article
+
+    declared = None
+    if file_or_url.startswith(("http://", "https://")):
+        from newsbot.settings import USER_AGENT
+
+        request = urllib.request.Request(file_or_url, headers={"User-Agent": USER_AGENT})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read(10 * 1024 * 1024)
+            declared = response.headers.get_content_charset()
+            page_url = page_url or response.geturl()
+    else:
+        path = Path(file_or_url)
+        if not path.is_file():
+            raise click.BadParameter(f"no such file: {file_or_url}", param_hint="FILE_OR_URL")
+        body = path.read_bytes()
+        page_url = page_url or path.resolve().as_uri()
+    result = extract_article(body, page_url, declared_encoding=declared)
+    if result.is_article:
+        click.echo(json.dumps(result.record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(json.dumps({"url": page_url, "is_article": False, "reason": result.reason}, indent=2))
+        sys.exit(1)
+
+
+@main.command("import-warc")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--source", default=None, help="Source name for the stories (default: each page's host).")
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=0, help="Extraction processes (default: CPU cores)."
+)
+def import_warc_command(
+    paths: tuple[str, ...], db_path: str | None, source: str | None, workers: int
+) -> None:
+    """Extract every HTML response in WARC / WARC.gz files into the archive.
+
+    \b
+    Example:
+      newsbot import-warc crawl-2026-11.warc.gz --db news.db
+    """
+    from newsbot.warc import import_warc
+
+    show = sys.stderr.isatty()
+
+    def progress(records: int, counts: Any) -> None:
+        if show:
+            click.echo(
+                f"\r{records} records, {counts['new']} new, {counts['skipped']} skipped, "
+                f"{counts['failed']} failed",
+                nl=False,
+                err=True,
+            )
+
+    db = _db(db_path)
+    try:
+        from newsbot.runlock import run_lock
+
+        with run_lock(db):
+            summary = import_warc(list(paths), db, workers=workers, source=source, progress=progress)
+    except RunLocked as exc:
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    if show:
+        click.echo("", err=True)
+    click.echo(f"{summary} -> {db}")
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def serve(db_path: str | None, host: str, port: int) -> None:
+    """Browse and search the archive in Datasette (read-only).
+
+    \b
+    Example:
+      newsbot serve --db news.db --port 8001
+    """
+    from archive.serve import serve as serve_archive
+
+    db = _db(db_path)
+    if not Path(db).exists():
+        raise click.BadParameter(f"no archive at {db}: run `newsbot crawl` first", param_hint="--db")
+    serve_archive(db, host=host, port=port)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--since", default=None, help="Only stories published (or first seen) on or after this date.")
+@click.option("--source", default=None, help="Only stories of this source.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="Output file (default: stdout).",
+)
+def export(db_path: str | None, fmt: str, since: str | None, source: str | None, output: str) -> None:
+    """Stream the stories out as JSON lines or CSV.
+
+    \b
+    Example:
+      newsbot export --format csv --since 2026-11-01 --source "Harbor Gazette" -o november.csv
+    """
+    from archive.export import export as export_archive
+
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        count = export_archive(_db(db_path), out, fmt=fmt, since=since, source=source)
+    click.echo(f"{count} stories exported", err=True)
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default="newsbot-demo.db",
+    show_default=True,
+    help="Where to build the demo archive (replaced on every run).",
+)
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
+@click.option("--no-serve", is_flag=True, help="Crawl the demo site, then exit instead of serving.")
+def demo(db_path: str, port: int, no_serve: bool) -> None:
+    """Crawl a bundled demo news site on 127.0.0.1 into a fresh archive and serve it.
+
+    \b
+    Example:
+      newsbot demo            # then open http://127.0.0.1:8001/
+    """
+    from newsbot.demo_run import run_demo
+
+    sys.exit(run_demo(db_path, port=port, serve=not no_serve))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""Where article URLs come from: feeds, sitemaps (news sitemaps included), robots.txt, link lists.
+
+Pure functions over bytes, so they are tested without a crawl. Scrapy's SitemapSpider drops the
+Google News fields (`news:publication_date`, `news:title`); we parse sitemaps ourselves to keep them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree, html
+
+# A hostile sitemap must not make lxml fetch entities or DTDs, or build a billion laughs.
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article URL with what the feed or sitemap says about it."""
+
+    url: str
+    title: str | None = None
+    published: str | None = None
+    modified: str | None = None
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _text(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    value = "".join(el.itertext()).strip()
+    return value or None
+
+
+def _iso(value: str | None) -> str | None:
+    """RFC 822 dates (RSS) to ISO 8601; ISO dates (Atom, sitemaps) pass through."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_xml(body: bytes) -> etree._Element | None:
+    try:
+        root = etree.fromstring(body.lstrip(), _XML_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    return root
+
+
+def parse_feed(body: bytes, base_url: str) -> list[Entry] | None:
+    """Entries of an RSS 2.0, RSS 1.0 or Atom feed; None when the body is not a feed."""
+    root = _parse_xml(body)
+    if root is None or _local(root.tag) not in ("rss", "feed", "RDF"):
+        return None
+    entries = []
+    for item in root.iter():
+        name = _local(item.tag)
+        if name not in ("item", "entry"):
+            continue
+        fields = {_local(child.tag): child for child in item}
+        link = None
+        if name == "entry":  # Atom: the alternate link, else the first link
+            for child in item:
+                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
+                    link = child.get("href")
+                    break
+        else:
+            link = _text(fields.get("link")) or (
+                _text(fields["guid"])
+                if "guid" in fields and fields["guid"].get("isPermaLink", "true") != "false"
+                else None
+            )
+        if not link:
+            continue
+        published = (
+            _text(fields.get("pubDate")) or _text(fields.get("published")) or _text(fields.get("date"))
+        )
+        entries.append(
+            Entry(
+                url=urljoin(base_url, link.strip()),
+                title=_text(fields.get("title")),
+                published=_iso(published),
+                modified=_iso(_text(fields.get("updated"))),
+            )
+        )
+    return entries
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    is_index: bool
+    entries: list[Entry]  # article URLs, or for an index the child sitemaps' URLs
+
+
+def parse_sitemap(body: bytes, base_url: str) -> Sitemap | None:
+    """A sitemap or sitemap index, keeping Google News `publication_date` and `title`."""
+    root = _parse_xml(body)
+    if root is None or _local(root.tag) not in ("urlset", "sitemapindex"):
+        return None
+    is_index = _local(root.tag) == "sitemapindex"
+    entries = []
+    for node in root:
+        if _local(node.tag) not in ("url", "sitemap"):
+            continue
+        loc = lastmod = title = published = None
+        for child in node.iter():
+            name = _local(child.tag)
+            if name == "loc" and loc is None:
+                loc = _text(child)
+            elif name == "lastmod":
+                lastmod = _text(child)
+            elif name == "publication_date":
+                published = _text(child)
+            elif name == "title" and etree.QName(child).namespace and "news" in etree.QName(child).namespace:
+                title = _text(child)
+        if loc:
+            entries.append(Entry(urljoin(base_url, loc), title=title, published=published, modified=lastmod))
+    return Sitemap(is_index, entries)
+
+
+def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
+    text = body.decode("utf-8", errors="replace")
+    return [
+        urljoin(base_url, m.group(1).strip())
+        for m in re.finditer(r"^\s*sitemap\s*:\s*(\S+)", text, flags=re.IGNORECASE | re.MULTILINE)
+    ]
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
+    """(feed URLs announced with <link rel=alternate>, same-site link targets) of an HTML page."""
+    try:
+        doc = html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return [], []
+    base = doc.xpath("string(//base/@href)") or base_url
+    feeds = [
+        urljoin(base, href)
+        for el in doc.xpath("//link[@href]")
+        if "alternate" in (el.get("rel") or "").lower().split()
+        and (el.get("type") or "").lower().split(";")[0].strip() in _FEED_TYPES[:3]
+        for href in [el.get("href")]
+    ]
+    site = urlsplit(base_url).netloc.lower()
+    links = []
+    seen = set()
+    for href in doc.xpath("//a/@href"):
+        href = href.strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        url = urljoin(base, href).split("#", 1)[0]
+        parts = urlsplit(url)
+        # Compare host *with* port: a site is its netloc (see DESIGN.md: LinkExtractor's domain
+        # check fails on 127.0.0.1:PORT).
+        if parts.scheme in ("http", "https") and parts.netloc.lower() == site and url not in seen:
+            seen.add(url)
+            links.append(url)
+    return feeds, links
+
+
+_LISTING_PATH = re.compile(
+    r"/(page|tag|tags|topic|topics|category|categories|section|sections|author|authors|archive|archives"
+    r"|search|label|labels)(/|$)|[?&](page|p|paged|s|q)=",
+    re.IGNORECASE,
+)
+_NOT_PAGES = re.compile(
+    r"\.(jpe?g|png|gif|webp|svg|ico|css|js|json|pdf|zip|gz|mp[34]|mov|avi|webm|woff2?|ttf|xml|rss|atom)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_listing(url: str) -> bool:
+    """A front, section, tag, author, search or paginated page, by its URL alone.
+
+    Such pages are where links to articles are; they are never articles themselves.
+    """
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        return True
+    if _LISTING_PATH.search(parts.path + ("?" + parts.query if parts.query else "")):
+        return True
+    # /news/, /sport/: a single short word is a section; an article path has a slug or an id.
+    return (
+        len(segments) == 1
+        and parts.path.endswith("/")
+        and "-" not in segments[0]
+        and not re.search(r"\d", segments[0])
+    )
+
+
+def is_fetchable_page(url: str) -> bool:
+    return not _NOT_PAGES.search(urlsplit(url).path)

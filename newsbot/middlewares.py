@@ -1,0 +1,116 @@
+"""Two small middlewares that make re-runs cheap.
+
+ArchivedFilterMiddleware (spider middleware): an article URL the archive already holds is not
+requested again (unless it is due for a re-check), and each source gets at most `max_pages`
+article fetches per run. scrapy-deltafetch does this job elsewhere but does not run on current
+Scrapy; this one reads the archive itself, so the archive stays the single source of truth.
+
+ConditionalRequestMiddleware (downloader middleware): feeds and sitemaps are fetched with
+If-None-Match / If-Modified-Since from the previous run, so an unchanged one costs a 304.
+Validators are saved only when a run finishes: a killed run must not leave a validator whose
+articles were never fetched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from archive.db import Archive
+from newsbot.spiders.news import KIND, RECHECK, SOURCE
+
+
+class ArchivedFilterMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.archive = Archive(crawler.settings.get("NEWSBOT_DB"))
+        self.default_max_pages = crawler.settings.getint("NEWSBOT_MAX_PAGES", 1000)
+        self.per_source: Counter[str] = Counter()
+        crawler.signals.connect(self.archive.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivedFilterMiddleware:
+        return cls(crawler)
+
+    def _max_pages(self, source_name: str) -> int:
+        spider = self.crawler.spider
+        source = getattr(spider, "_by_name", {}).get(source_name)
+        return (source.max_pages if source and source.max_pages else None) or self.default_max_pages
+
+    def _wanted(self, request: Any) -> bool:
+        if not isinstance(request, Request) or request.meta.get(KIND) != "article":
+            return True
+        stats = self.crawler.stats
+        if not request.meta.get(RECHECK) and self.archive.known_url(request.url):
+            stats.inc_value("newsbot/already_archived")
+            return False
+        source = request.meta.get(SOURCE, "")
+        if self.per_source[source] >= self._max_pages(source):
+            stats.inc_value("newsbot/over_max_pages")
+            return False
+        self.per_source[source] += 1
+        return True
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for item_or_request in start:
+            if self._wanted(item_or_request):
+                yield item_or_request
+
+    async def process_spider_output(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        async for item_or_request in result:
+            if self._wanted(item_or_request):
+                yield item_or_request
+
+
+class ConditionalRequestMiddleware:
+    KINDS = ("feed", "sitemap")
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("NEWSBOT_DB")
+        self.archive = Archive(self.db_path)
+        self.fresh: dict[str, tuple[str | None, str | None]] = {}
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if request.meta.get(KIND) not in self.KINDS:
+            return None
+        validators = self.archive.validators(request.url)
+        if validators:
+            if validators["etag"]:
+                request.headers.setdefault(b"If-None-Match", validators["etag"])
+            if validators["last_modified"]:
+                request.headers.setdefault(b"If-Modified-Since", validators["last_modified"])
+        return None
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if request.meta.get(KIND) in self.KINDS:
+            if response.status == 304:
+                self.crawler.stats.inc_value("newsbot/not_modified")
+            elif response.status == 200:
+                etag = response.headers.get(b"ETag")
+                modified = response.headers.get(b"Last-Modified")
+                if etag or modified:
+                    self.fresh[request.url] = (
+                        etag.decode("latin-1") if etag else None,
+                        modified.decode("latin-1") if modified else None,
+                    )
+        return response
+
+    def spider_closed(self, reason: str) -> None:
+        if reason == "finished":
+            with self.archive.transaction():
+                for url, (etag, modified) in self.fresh.items():
+                    self.archive.save_validators(url, etag, modified)
+        self.archive.close()

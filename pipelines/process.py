@@ -1,0 +1,101 @@
+"""Extraction off the main thread: a pool of worker processes with a time budget per page.
+
+Extraction is CPU-bound (tens of milliseconds a page), and Scrapy runs pipelines on the reactor
+thread; run inline it would use one core and stall the downloader. pebble's pool gives what
+concurrent.futures lacks: a per-task timeout that kills only the stuck worker, and a crash that
+fails only the task that caused it (the pool replaces the worker and goes on).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, TimeoutError
+from dataclasses import dataclass
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+from pipelines.extract import extract_article
+
+# A news page extracts in well under a second; this bounds a pathological one (deep nesting,
+# multi-MB markup) so it cannot hold a worker for the rest of the run.
+DEFAULT_PAGE_TIMEOUT = 20.0
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass
+class Outcome:
+    """What became of one page: an article record, or the reason it is not one."""
+
+    is_article: bool
+    record: dict[str, Any] | None = None
+    reason: str | None = None
+    failed: bool = False  # True when the page broke the extractor (crash, timeout), not just "not an article"
+
+
+def extract_outcome(body: bytes | str, url: str, declared_encoding: str | None = None) -> Outcome:
+    """Run in a worker: the one extraction path, turned into a small picklable result."""
+    try:
+        result = extract_article(body, url, declared_encoding=declared_encoding)
+    except Exception as exc:  # a bug or a page we cannot handle: record it, never stop the run
+        return Outcome(False, reason=f"extract-error:{type(exc).__name__}: {exc}"[:300], failed=True)
+    return Outcome(result.is_article, result.record, result.reason)
+
+
+def _warm_up() -> None:
+    # Import the heavy modules (lxml, trafilatura, htmldate) once per worker, not on its first page.
+    import pipelines.extract  # noqa: F401
+
+
+class ExtractionPool:
+    """`submit(body, url, encoding)` returns a Future[Outcome] that never raises."""
+
+    def __init__(self, workers: int = 0, page_timeout: float = DEFAULT_PAGE_TIMEOUT):
+        self.workers = workers or default_workers()
+        self.page_timeout = page_timeout
+        # "spawn", not fork: a forked worker would inherit the parent's open files, among them the
+        # run lock, and keep it held after the parent is killed.
+        self._pool = ProcessPool(
+            max_workers=self.workers,
+            initializer=_warm_up,
+            context=multiprocessing.get_context("spawn"),
+        )
+
+    def submit(self, body: bytes | str, url: str, declared_encoding: str | None = None) -> Future[Outcome]:
+        inner = self._pool.schedule(
+            extract_outcome, args=(body, url, declared_encoding), timeout=self.page_timeout
+        )
+        outer: Future[Outcome] = Future()
+
+        def done(future: Future[Outcome]) -> None:
+            try:
+                outer.set_result(future.result())
+            except TimeoutError:
+                outer.set_result(
+                    Outcome(False, reason=f"extract-timeout:{self.page_timeout:g}s", failed=True)
+                )
+            except ProcessExpired as exc:
+                outer.set_result(Outcome(False, reason=f"extract-crashed:exit {exc.exitcode}", failed=True))
+            except Exception as exc:
+                outer.set_result(Outcome(False, reason=f"extract-error:{type(exc).__name__}", failed=True))
+
+        inner.add_done_callback(done)
+        return outer
+
+    def close(self, *, wait: bool = True) -> None:
+        if wait:
+            self._pool.close()
+            self._pool.join()
+        else:
+            self._pool.stop()
+            self._pool.join()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(wait=exc[0] is None)

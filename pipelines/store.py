@@ -1,0 +1,102 @@
+"""The one storage path: every writer (crawl, WARC import) hands pages' fates to an ArchiveWriter.
+
+It batches writes into transactions (no per-row commit on the hot path), keeps each run's
+counts, and stores a story reached under a second URL once, as an alias of the first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.db import Archive, now
+
+# Outcomes as counted in `crawls` and logged in `fetch_log`.
+NEW, UPDATED, UNCHANGED, SKIPPED, FAILED = "new", "updated", "unchanged", "skipped", "failed"
+
+
+@dataclass
+class PageFate:
+    """One fetched URL and what became of it."""
+
+    url: str
+    outcome: str  # "article", SKIPPED or FAILED
+    source: str | None = None
+    record: dict[str, Any] | None = None
+    reason: str | None = None
+    http_status: int | None = None
+    also_urls: tuple[str, ...] = field(default=())  # request URL before redirects, tracking variants
+
+
+class ArchiveWriter:
+    def __init__(
+        self, archive: Archive, crawl_id: int | None = None, *, batch: int = 50, max_wait: float = 2.0
+    ):
+        self.archive = archive
+        self.crawl_id = crawl_id
+        self.batch = batch
+        self.max_wait = max_wait
+        self.counts: Counter[str] = Counter()
+        self._pending: list[PageFate] = []
+        self._last_flush = time.monotonic()
+
+    def add(self, fate: PageFate) -> None:
+        self._pending.append(fate)
+        if len(self._pending) >= self.batch or time.monotonic() - self._last_flush > self.max_wait:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        self._last_flush = time.monotonic()
+        if not pending:
+            return
+        with self.archive.transaction():
+            for fate in pending:
+                self._write(fate)
+
+    def _write(self, fate: PageFate) -> None:
+        if fate.outcome == "article" and fate.record is not None:
+            record = dict(fate.record)
+            record.setdefault("source", fate.source)
+            record.setdefault("fetched_at", now())
+            duplicate_of = self._same_story_elsewhere(record)
+            if duplicate_of:
+                # The same text under another key URL (no canonical link to tell us): keep one story.
+                self.archive.db["article_urls"].upsert(
+                    {"url": record["url"], "article_url": duplicate_of, "seen": now()}, pk="url"
+                )
+                outcome, reason = SKIPPED, f"duplicate-of:{duplicate_of}"
+            else:
+                outcome = self.archive.store_article(record, crawl_id=self.crawl_id, also_urls=fate.also_urls)
+                reason = None
+            url = record["url"]
+        else:
+            outcome, reason, url = fate.outcome, fate.reason, fate.url
+        self.counts[outcome] += 1
+        self.archive.log_fetch(
+            url if outcome in (NEW, UPDATED, UNCHANGED) else fate.url,
+            outcome,
+            reason,
+            crawl_id=self.crawl_id,
+            source=fate.source,
+            http_status=fate.http_status,
+        )
+
+    def _same_story_elsewhere(self, record: dict[str, Any]) -> str | None:
+        row = self.archive.db.execute(
+            "select url from articles where content_hash = ? and url != ? and coalesce(source, '') = ? limit 1",
+            [record.get("content_hash"), record["url"], record.get("source") or ""],
+        ).fetchone()
+        if (
+            row
+            and not self.archive.db.execute(
+                "select 1 from articles where url = ?", [record["url"]]
+            ).fetchone()
+        ):
+            return row[0]
+        return None
+
+    def close(self) -> None:
+        self.flush()
