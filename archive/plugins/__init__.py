@@ -6,6 +6,6 @@ only ever add markup of their own (paragraphs, ``<mark>``, SVG shapes) around es
 
 from __future__ import annotations
 
-from . import charts, feeds, reading_room
+from archive.plugins import charts, feeds, reading_room
 
 PLUGIN_MODULES = (reading_room, charts, feeds)
