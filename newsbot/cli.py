@@ -277,5 +277,69 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
     sys.exit(run_demo(db_path, port=port, serve=not no_serve))
 
 
+@main.command()
+@click.option("--every", default=None, metavar="INTERVAL", help="How often: 15m, 30m, 1h, 6h, 1d (default 30m).")
+@click.option("--cron", "cron_expr", default=None, metavar="EXPR", help='A cron schedule instead, e.g. "*/20 * * * *".')
+@click.option("--sources", "sources_file", type=click.Path(dir_okay=False), default=DEFAULT_SOURCES,
+              show_default=True, help="Sources file the scheduled runs read.")
+@db_option
+@click.option("--install", "action", flag_value="install", help="Add the line to your crontab (idempotent).")
+@click.option("--remove", "action", flag_value="remove", help="Remove this archive's line from your crontab.")
+def schedule(every: str | None, cron_expr: str | None, sources_file: str, db_path: str | None,
+             action: str | None) -> None:
+    """Print (or install / remove) the crontab line for scheduled crawls.
+
+    \b
+    Examples:
+      newsbot schedule --every 30m                  # print the line
+      newsbot schedule --every 1h --install         # put it in your crontab
+      newsbot schedule --cron "*/20 6-23 * * *" --sources ~/news/sources.toml --db ~/news/news.db --install
+      newsbot schedule --remove
+    """
+    from newsbot import schedule as sched
+
+    db = _db(db_path)
+    try:
+        if action == "remove":
+            removed = sched.remove(db)
+            click.echo("removed the newsbot line for " + str(Path(db).resolve()) if removed else "nothing to remove")
+            return
+        if every and cron_expr:
+            raise sched.ScheduleError("give --every or --cron, not both")
+        expression = sched.check_cron(cron_expr) if cron_expr else sched.every_to_cron(every or "30m")
+        load_sources(sources_file)  # a scheduled run with a broken sources file would fail silently
+        line = sched.cron_line(expression, sources_file, db)
+        if action == "install":
+            changed = sched.install(line, db)
+            click.echo(("installed: " if changed else "already installed: ") + line)
+        else:
+            click.echo(line)
+    except (sched.ScheduleError, SourcesError) as exc:
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@main.command()
+@db_option
+@click.option("--runs", default=10, show_default=True, type=click.IntRange(min=1), help="How many runs to show.")
+@click.option("--days", default=7, show_default=True, type=click.IntRange(min=1), help="Window for per-source rates.")
+def status(db_path: str | None, runs: int, days: int) -> None:
+    """Show the last runs and each source's health.
+
+    \b
+    Example:
+      newsbot status --db ~/news/news.db
+    """
+    from archive.db import Archive
+    from archive.health import format_status
+
+    db = _db(db_path)
+    if not Path(db).exists():
+        raise click.BadParameter(f"no archive at {db}", param_hint="--db")
+    with Archive(db) as archive:
+        archive.close_abandoned_crawls()
+        click.echo(format_status(archive, limit=runs, days=days))
+
+
 if __name__ == "__main__":
     main()

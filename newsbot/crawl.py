@@ -89,7 +89,8 @@ def run_crawl(
         Archive(db_path).close()  # create / migrate before Scrapy's components open it
         settings = crawl_settings(db_path, overrides, workers)
         setup_logging(settings, log_file)
-        process = CrawlerProcess(settings, install_root_handler=False)
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # we installed ours above
+        process = CrawlerProcess(settings)
         crawler = process.create_crawler(NewsSpider)
         process.crawl(crawler, sources=sources)
         process.start()

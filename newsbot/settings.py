@@ -46,6 +46,9 @@ LOG_LEVEL = "INFO"
 SPIDER_MIDDLEWARES = {
     "newsbot.middlewares.ArchivedFilterMiddleware": 950,
 }
+EXTENSIONS = {
+    "newsbot.progress.TerminalProgress": 500,
+}
 DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.ConditionalRequestMiddleware": 560,
 }

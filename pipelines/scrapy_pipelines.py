@@ -108,7 +108,8 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageFate) and self.writer:
             self.writer.add(item)
-            self.crawler.stats.inc_value(f"newsbot/{item.outcome}")
+            for outcome, count in self.writer.counts.items():  # what has landed so far, for progress
+                self.crawler.stats.set_value(f"newsbot/{outcome}", count)
         return item
 
     def close_spider(self) -> None:

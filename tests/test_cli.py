@@ -1,0 +1,109 @@
+"""`newsbot extract` and `newsbot import-warc`, run as a user runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import urllib.request
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import newsbot
+
+
+def fetch(url: str) -> tuple[bytes, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read(), response.headers.get("Content-Type", "text/html")
+
+
+@pytest.fixture(scope="module")
+def article(fixture_site):
+    return fixture_site.expected_articles()[0]
+
+
+def test_extract_a_saved_page(tmp_path, article):
+    body, _ = fetch(article.url)
+    page = tmp_path / "page.html"
+    page.write_bytes(body)
+    run = newsbot("extract", str(page), "--url", article.url)
+    assert run.returncode == 0, run.stderr
+    record = json.loads(run.stdout)
+    assert record["url"] == article.url
+    assert record["title"] == article.title
+    assert record["authors"] == article.authors
+    for paragraph in article.paragraphs:
+        assert paragraph in record["text"]
+    for junk in article.boilerplate:
+        assert junk not in record["text"]
+    assert record["word_count"] > 50 and len(record["content_hash"]) == 64
+
+
+def test_extract_fetches_a_url(article):
+    run = newsbot("extract", article.url)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["title"] == article.title
+
+
+def test_extract_says_why_a_page_is_not_an_article(fixture_site):
+    home = fixture_site.publishers[0].base_url + "/"
+    run = newsbot("extract", home)
+    assert run.returncode == 1
+    answer = json.loads(run.stdout)
+    assert answer["is_article"] is False and answer["reason"]
+
+
+def test_extract_missing_file_is_a_clear_error(tmp_path):
+    run = newsbot("extract", str(tmp_path / "missing.html"))
+    assert run.returncode == 2 and "no such file" in run.stderr
+
+
+def write_warc(path, records, gzip: bool) -> None:
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for url, body, content_type, status in records:
+            headers = StatusAndHeaders(f"{status} OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_import_warc(tmp_path, fixture_site, gzip):
+    articles = fixture_site.expected_articles()[:5]
+    records = []
+    for article in articles:
+        body, content_type = fetch(article.url)
+        records.append((article.url, body, content_type, 200))
+    home = fixture_site.publishers[0].base_url + "/"
+    records.append((home, fetch(home)[0], "text/html; charset=utf-8", 200))
+    records.append((home + "logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png", 200))
+    records.append((home + "style.css", b"body { color: red }", "text/css", 200))
+    warc = tmp_path / ("pages.warc.gz" if gzip else "pages.warc")
+    write_warc(warc, records, gzip)
+    db = tmp_path / "news.db"
+
+    run = newsbot("import-warc", str(warc), "--db", str(db), "--workers", "2")
+    assert run.returncode == 0, run.stderr
+    assert "8 HTML/response records read: 5 new" in run.stdout
+    assert "3 skipped" in run.stdout
+
+    conn = sqlite3.connect(db)
+    stored = dict(conn.execute("select url, text from articles"))
+    assert sorted(stored) == sorted(a.url for a in articles)
+    for article in articles:
+        for junk in article.boilerplate:
+            assert junk not in stored[article.url]
+    reasons = dict(conn.execute("select url, reason from fetch_log where outcome = 'skipped'"))
+    assert reasons[home + "logo.png"] == "not-html:image/png"
+    assert reasons[home].startswith("not-article")
+    (outcome,) = conn.execute("select outcome from crawls").fetchone()
+    assert outcome == "success"
+
+    # importing the same file again adds nothing
+    again = newsbot("import-warc", str(warc), "--db", str(db))
+    assert "0 new" in again.stdout and "5 unchanged" in again.stdout
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 5
