@@ -173,7 +173,7 @@ def render_cell(value: Any, column: str, table: str | None, database: str) -> Ma
         return Markup("{}…").format(value[:280])
     if column == "diff" and isinstance(value, str):
         rows = Markup("").join(
-            Markup('<span class="diff-{}">{}</span>\n').format(kind, line) for kind, line in diff_lines(value)
+            Markup('<span class="diff-{}">{}</span>').format(kind, line) for kind, line in diff_lines(value)
         )
         return Markup('<pre class="diff">{}</pre>').format(rows)
     return None
