@@ -72,8 +72,10 @@ def register_plugins() -> None:
             pm.register(module, name=name)
 
 
-def make_datasette(db_path: str, *, crossdb: bool = False) -> Datasette:
-    """A configured, read-only Datasette over the archive at `db_path`, mounted as /news."""
+def make_datasette(db_path: str, *, crossdb: bool = False, base_url: str = "/") -> Datasette:
+    """A configured, read-only Datasette over the archive at `db_path`, mounted as /news.
+
+    `base_url` is for serving under a path behind a reverse proxy (e.g. "/archive/")."""
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"no archive at {db_path}: run a crawl or `newsbot import-warc` first")
@@ -83,7 +85,7 @@ def make_datasette(db_path: str, *, crossdb: bool = False) -> Datasette:
         metadata=load_metadata(),
         template_dir=str(TEMPLATES),
         static_mounts=[(STATIC_MOUNT, str(STATIC))],
-        settings=SETTINGS,
+        settings={**SETTINGS, "base_url": base_url if base_url.endswith("/") else base_url + "/"},
         crossdb=crossdb,
     )
     # Datasette adds an empty in-memory database when given no files; only keep it for crossdb.
@@ -118,13 +120,20 @@ def datasette_command(db_path: str, host: str = "127.0.0.1", port: int = 8001) -
     return args
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8001, *, open_browser: bool = False) -> None:
+def serve(
+    db_path: str,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    *,
+    open_browser: bool = False,
+    base_url: str = "/",
+) -> None:
     """Serve the reading room until interrupted. Binds to 127.0.0.1 unless told otherwise."""
     import uvicorn
 
-    ds = make_datasette(db_path)
+    ds = make_datasette(db_path, base_url=base_url)
     asyncio.run(ds.invoke_startup())
-    url = f"http://{host}:{port}/"
+    url = f"http://{host}:{port}{ds.urls.path('/')}"
     print(f"newsbot reading room for {db_path} at {url} (read-only; Ctrl-C to stop)", flush=True)
     if open_browser:
         webbrowser.open(url)

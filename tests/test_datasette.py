@@ -407,3 +407,27 @@ def test_plain_datasette_command_serves_the_same_room(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert [row["title"] for row in json.loads(result.stdout)] == ["New tram line approved by city council"]
+
+
+def test_behind_a_reverse_proxy_under_a_path(archive_path: Path) -> None:
+    async def fetch(ds: Any) -> dict[str, httpx.Response]:
+        # ds.client prefixes base_url itself, as a proxy passing the full path would.
+        return {p: await ds.client.get(p) for p in ("/", "/news/search?q=tram", row_path(BRIDGE))}
+
+    async def main() -> dict[str, httpx.Response]:
+        ds = make_datasette(str(archive_path), base_url="/archive/")
+        await ds.invoke_startup()
+        return await fetch(ds)
+
+    pages = asyncio.run(main())
+    assert all(r.status_code == 200 for r in pages.values())
+    assert 'action="/archive/news/search"' in pages["/"].text
+    assert 'href="/archive/newsbot-static/newsbot.css"' in pages["/"].text
+    assert (
+        f'href="/archive{row_path("https://metro-daily.example/city/tram-line")}"'
+        in pages["/news/search?q=tram"].text
+    )
+    hrefs = re.findall(r'(?:href|action|src)="(/[^"]*)"', pages["/"].text + pages[row_path(BRIDGE)].text)
+    assert hrefs and all(h.startswith("/archive/") for h in hrefs), [
+        h for h in hrefs if not h.startswith("/archive/")
+    ]

@@ -168,7 +168,12 @@ def render_cell(value: Any, column: str, table: str | None, database: str) -> Ma
         return None
     if column == "snippet" and isinstance(value, str):
         return marks(value)
-    if table == "articles" and column == "text" and isinstance(value, str) and len(value) > 280:
+    if (
+        table in ("articles", "article_versions")
+        and column == "text"
+        and isinstance(value, str)
+        and len(value) > 280
+    ):
         # The table view lists many stories: a preview is enough, the reader view has the rest.
         return Markup("{}…").format(value[:280])
     if column == "diff" and isinstance(value, str):
