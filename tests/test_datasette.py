@@ -431,3 +431,20 @@ def test_behind_a_reverse_proxy_under_a_path(archive_path: Path) -> None:
     assert hrefs and all(h.startswith("/archive/") for h in hrefs), [
         h for h in hrefs if not h.startswith("/archive/")
     ]
+
+
+def test_other_datasette_instances_are_left_alone(archive_path: Path) -> None:
+    """Our plugins are registered process-wide; a plain Datasette in the same process is unaffected."""
+    from datasette.app import Datasette
+
+    make_datasette(str(archive_path))  # registers the plugins
+
+    async def main() -> tuple[int, str, int]:
+        ds = Datasette(memory=True)
+        await ds.invoke_startup()
+        index = await ds.client.get("/")
+        charts = await ds.client.get("/-/charts")
+        return index.status_code, index.text, charts.status_code
+
+    status, html, charts_status = asyncio.run(main())
+    assert status == 200 and "Search stories" not in html and charts_status == 404

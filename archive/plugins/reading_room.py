@@ -186,6 +186,9 @@ def render_cell(value: Any, column: str, table: str | None, database: str) -> Ma
 
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
+    # Plugins are registered process-wide: stay out of Datasette instances that are not ours.
+    if DB_NAME not in datasette.databases:
+        return []
     return [
         {"href": datasette.urls.database(DB_NAME) + "/search", "label": "Search stories"},
         {"href": datasette.urls.path("/-/charts"), "label": "Charts"},
@@ -223,7 +226,9 @@ async def _front_page(datasette: Any, request: Any) -> dict[str, Any]:
                 {"name": name, "title": query.get("title") or name, "description": query.get("description")}
                 for name, query in queries.items()
             ],
-            "chart": await charts.stories_per_day_svg(db, days=30),
+            "chart": await charts.drawn(
+                "Stories per day per source", charts.stories_per_day_svg(db, days=30)
+            ),
         }
     }
 
@@ -246,6 +251,8 @@ def extra_template_vars(
     template: str, database: str | None, table: str | None, view_name: str, request: Any, datasette: Any
 ) -> Any:
     async def inner() -> dict[str, Any]:
+        if DB_NAME not in datasette.databases:
+            return {}
         if template == "index.html":
             return await _front_page(datasette, request)
         if view_name == "row" and database == DB_NAME and table == "articles" and request is not None:
