@@ -11,7 +11,12 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 
 class AlreadyArchived(IgnoreRequest):
-    """The archive holds this story already; nothing to record."""
+    """The archive holds this story already. `aliases`: URLs that redirected to it, worth recording."""
+
+    def __init__(self, article_url: str, aliases: tuple[str, ...] = ()):
+        super().__init__(f"already archived as {article_url}")
+        self.article_url = article_url
+        self.aliases = aliases
 
 
 def describe_failure(failure: Failure) -> tuple[str | None, str, int | None]:

@@ -17,3 +17,4 @@ class FetchedPage:
     hint: dict[str, Any] = field(default_factory=dict)  # title / published date from a feed or news sitemap
     skip_reason: str | None = None  # the spider already knows this is not an article (home, section front)
     failure: str | None = None  # set when the fetch itself failed (HTTP error, timeout, ...)
+    alias_of: str | None = None  # the archived story that also_urls lead to (seen through a redirect)

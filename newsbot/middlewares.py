@@ -5,6 +5,10 @@ requested again (unless it is due for a re-check), and each source gets at most 
 article fetches per run. scrapy-deltafetch does this job elsewhere but does not run on current
 Scrapy; this one reads the archive itself, so the archive stays the single source of truth.
 
+RedirectedToArchivedMiddleware (downloader middleware): a link that redirects (an old URL, a short
+link) is only known for what it is once fetched; when the redirect target is a story we hold, the
+target is not fetched again, and the link is recorded as leading to it, so the next run skips it.
+
 ConditionalRequestMiddleware (downloader middleware): feeds and sitemaps are fetched with
 If-None-Match / If-Modified-Since from the previous run, so an unchanged one costs a 304.
 Validators are saved only when a run finishes: a killed run must not leave a validator whose
@@ -22,6 +26,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from archive.db import Archive
+from newsbot.failures import AlreadyArchived
 from newsbot.spiders.news import KIND, RECHECK, SOURCE
 
 
@@ -67,6 +72,25 @@ class ArchivedFilterMiddleware:
         async for item_or_request in result:
             if self._wanted(item_or_request):
                 yield item_or_request
+
+
+class RedirectedToArchivedMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.archive = Archive(crawler.settings.get("NEWSBOT_DB"))
+        crawler.signals.connect(self.archive.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectedToArchivedMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        redirected_from = request.meta.get("redirect_urls")
+        if not redirected_from or request.meta.get(KIND) != "article" or request.meta.get(RECHECK):
+            return None
+        article_url = self.archive.known_url(request.url)
+        if article_url:
+            raise AlreadyArchived(article_url, tuple(redirected_from))
+        return None
 
 
 class ConditionalRequestMiddleware:

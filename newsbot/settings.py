@@ -50,6 +50,7 @@ EXTENSIONS = {
     "newsbot.progress.TerminalProgress": 500,
 }
 DOWNLOADER_MIDDLEWARES = {
+    "newsbot.middlewares.RedirectedToArchivedMiddleware": 50,
     "newsbot.middlewares.ConditionalRequestMiddleware": 560,
 }
 

@@ -64,7 +64,7 @@ class ExtractPipeline:
             fate.outcome, fate.reason = FAILED, item.failure
             return fate
         if item.skip_reason:
-            fate.reason = item.skip_reason
+            fate.reason, fate.alias_of, fate.also_urls = item.skip_reason, item.alias_of, item.also_urls
             return fate
         assert self.pool is not None and item.body is not None
         outcome = await asyncio.wrap_future(self.pool.submit(item.body, item.url, item.declared_encoding))

@@ -28,6 +28,7 @@ class PageFate:
     reason: str | None = None
     http_status: int | None = None
     also_urls: tuple[str, ...] = field(default=())  # request URL before redirects, tracking variants
+    alias_of: str | None = None  # for a skipped URL: the archived story it leads to
 
 
 class ArchiveWriter:
@@ -61,12 +62,12 @@ class ArchiveWriter:
             record = dict(fate.record)
             record.setdefault("source", fate.source)
             record.setdefault("fetched_at", now())
-            duplicate_of = self._same_story_elsewhere(record)
+            duplicate_of = self._same_story_elsewhere(record) or self._seen_this_run(record)
             if duplicate_of:
-                # The same text under another key URL (no canonical link to tell us): keep one story.
-                self.archive.db["article_urls"].upsert(
-                    {"url": record["url"], "article_url": duplicate_of, "seen": now()}, pk="url"
-                )
+                # The same story reached again: under another key URL with the same text (no canonical
+                # link to tell us), or under a second URL in this very run (an AMP or print version,
+                # whose text may differ a little: that is no revision).
+                self._alias(duplicate_of, (record["url"], record.get("fetched_url"), *fate.also_urls))
                 outcome, reason = SKIPPED, f"duplicate-of:{duplicate_of}"
             else:
                 outcome = self.archive.store_article(record, crawl_id=self.crawl_id, also_urls=fate.also_urls)
@@ -74,6 +75,8 @@ class ArchiveWriter:
             url = record["url"]
         else:
             outcome, reason, url = fate.outcome, fate.reason, fate.url
+            if fate.alias_of:
+                self._alias(fate.alias_of, fate.also_urls)
         self.counts[outcome] += 1
         self.archive.log_fetch(
             url if outcome in (NEW, UPDATED, UNCHANGED) else fate.url,
@@ -97,6 +100,21 @@ class ArchiveWriter:
         ):
             return row[0]
         return None
+
+    def _seen_this_run(self, record: dict[str, Any]) -> str | None:
+        if self.crawl_id is None:
+            return None
+        row = self.archive.db.execute(
+            "select fetched_url from articles where url = ? and crawl_id = ?", [record["url"], self.crawl_id]
+        ).fetchone()
+        return record["url"] if row and row[0] != record.get("fetched_url") else None
+
+    def _alias(self, article_url: str, urls: tuple[str | None, ...]) -> None:
+        for url in urls:
+            if url and url != article_url:
+                self.archive.db["article_urls"].upsert(
+                    {"url": url, "article_url": article_url, "seen": now()}, pk="url"
+                )
 
     def close(self) -> None:
         self.flush()

@@ -27,7 +27,7 @@ from newsbot.discovery import (
     parse_sitemap,
     robots_sitemaps,
 )
-from newsbot.failures import describe_failure
+from newsbot.failures import AlreadyArchived, describe_failure
 from newsbot.items import FetchedPage
 from newsbot.sources import Source, load_sources
 from pipelines.urls import clean_url
@@ -134,21 +134,22 @@ class NewsSpider(Spider):
     def parse_listing(self, response: Response) -> Iterator[Request | FetchedPage]:
         source = self.source_of(response)
         yield FetchedPage(
-            url=response.url,
-            source=source.name,
-            http_status=response.status,
-            skip_reason="not-article:listing",
+            url=response.url, source=source.name, http_status=response.status, skip_reason="not-article:listing"
         )
-        if not _is_html(response):
+        if _is_html(response):
+            yield from self.follow_links(response, source, feeds=True)
+
+    def follow_links(self, response: Response, source: Source, *, feeds: bool) -> Iterator[Request]:
+        """Same-site links: listing pages to read further, article pages to fetch, within the depth limit."""
+        if response.meta.get("depth", 0) >= self.depth_limit:
             return
-        feeds, links = page_links(response.body, response.url)
-        for feed in feeds:
+        found_feeds, links = page_links(response.body, response.url)
+        for feed in found_feeds if feeds else ():
             if _same_site(urlsplit(feed).netloc, source.netloc):
                 yield self._request(feed, source, "feed", self.parse_feed)
-        depth = response.meta.get("depth", 0)
         for link in links:
             if looks_like_listing(link):
-                if depth < self.depth_limit and source.allows(link) and is_fetchable_page(link):
+                if source.allows(link) and is_fetchable_page(link):
                     yield self._request(clean_url(link), source, "listing", self.parse_listing)
             else:
                 request = self.article_request(link, source)
@@ -186,7 +187,7 @@ class NewsSpider(Spider):
             if request:
                 yield request
 
-    def parse_article(self, response: Response) -> Iterator[FetchedPage]:
+    def parse_article(self, response: Response) -> Iterator[FetchedPage | Request]:
         entry: Entry | None = response.meta.get(ENTRY)
         requested = [*response.meta.get("redirect_urls", []), response.request.url]
         yield FetchedPage(
@@ -198,10 +199,23 @@ class NewsSpider(Spider):
             also_urls=tuple(dict.fromkeys(clean_url(u) for u in requested if u != response.url)),
             hint={"title": entry.title, "published": entry.published} if entry else {},
         )
+        # Articles link to related stories, tags and authors: more of the site, within the depth limit.
+        if _is_html(response) and not response.meta.get(RECHECK):
+            yield from self.follow_links(response, self.source_of(response), feeds=False)
 
     def fetch_failed(self, failure: Failure) -> Iterator[FetchedPage]:
         request = failure.request  # type: ignore[attr-defined]
         outcome, reason, status = describe_failure(failure)
+        if isinstance(failure.value, AlreadyArchived) and failure.value.aliases:
+            # A link that redirects to a story we hold: remember the link, so no run follows it again.
+            yield FetchedPage(
+                url=request.url,
+                source=request.meta.get(SOURCE),
+                skip_reason="redirects-to-archived",
+                alias_of=failure.value.article_url,
+                also_urls=failure.value.aliases,
+            )
+            return
         if outcome is None:  # not worth a record (already archived, duplicate)
             return
         if request.meta.get(DISCOVERY) and outcome == "failed":
