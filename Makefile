@@ -3,8 +3,6 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Debian packages the tests use: a real headless browser, and cron's crontab for `newsbot schedule`.
-DEBIAN_PACKAGES := chromium cron
 
 .PHONY: demo test lint system-deps clean
 
@@ -14,10 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Debian packages the tests use: a real headless browser (driven by Playwright, never
+# `playwright install`), a font for it, and cron's crontab for `newsbot schedule`.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v crontab >/dev/null 2>&1 || missing="$$missing cron"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -213,19 +213,22 @@ def import_warc_command(
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def serve(db_path: str | None, host: str, port: int) -> None:
+@click.option("--base-url", default="/", show_default=True,
+              help="Path prefix when published behind a reverse proxy, e.g. /archive/.")
+def serve(db_path: str | None, host: str, port: int, base_url: str) -> None:
     """Browse and search the archive in Datasette (read-only).
 
     \b
-    Example:
+    Examples:
       newsbot serve --db news.db --port 8001
+      newsbot serve --base-url /archive/      # behind nginx: location /archive/ { proxy_pass http://127.0.0.1:8001; }
     """
     from archive.serve import serve as serve_archive
 
     db = _db(db_path)
     if not Path(db).exists():
         raise click.BadParameter(f"no archive at {db}: run `newsbot crawl` first", param_hint="--db")
-    serve_archive(db, host=host, port=port)
+    serve_archive(db, host=host, port=port, base_url=base_url)
 
 
 @main.command()
@@ -249,7 +252,7 @@ def export(db_path: str | None, fmt: str, since: str | None, source: str | None,
     """
     from archive.export import export as export_archive
 
-    with click.open_file(output, "w", encoding="utf-8") as out:
+    with click.open_file(output, "wb") as out:  # export writes UTF-8 bytes itself (CSV needs newline control)
         count = export_archive(_db(db_path), out, fmt=fmt, since=since, source=source)
     click.echo(f"{count} stories exported", err=True)
 

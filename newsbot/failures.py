@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import defer
 from twisted.internet import error as tx
@@ -19,6 +24,10 @@ class AlreadyArchived(IgnoreRequest):
         self.aliases = aliases
 
 
+class RedirectLoop(IgnoreRequest):
+    """A redirect that leads back to a URL already in its own chain."""
+
+
 def describe_failure(failure: Failure) -> tuple[str | None, str, int | None]:
     """(outcome, reason, http status): outcome is "failed", "skipped", or None for no record."""
     exc = failure.value
@@ -31,8 +40,14 @@ def describe_failure(failure: Failure) -> tuple[str | None, str, int | None]:
         if retry_after:
             reason += f" (Retry-After: {retry_after.decode('latin-1')[:40]})"
         return "failed", reason, response.status
+    if isinstance(exc, RedirectLoop):
+        return "failed", f"redirect-loop: {exc}"[:200], None
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
+        if "DOWNLOAD_MAXSIZE" in message:
+            # Scrapy stops reading (or inflating) a body past the limit: a huge page or a gzip bomb.
+            where = " (while decompressing)" if "decompress" in message else ""
+            return "failed", f"too-large{where}", None
         if "robots.txt" in message:
             return "skipped", "robots.txt disallows", None
         if "max redirections" in message.lower() or "redirect" in message.lower():
@@ -40,9 +55,11 @@ def describe_failure(failure: Failure) -> tuple[str | None, str, int | None]:
         if "offsite" in message.lower():
             return None, "offsite", None
         return "skipped", f"ignored: {message}"[:200], None
-    if isinstance(exc, tx.TimeoutError | tx.TCPTimedOutError | defer.TimeoutError):
+    if isinstance(exc, DownloadTimeoutError | tx.TimeoutError | tx.TCPTimedOutError | defer.TimeoutError):
         return "failed", "timeout", None
-    if isinstance(exc, tx.ConnectionRefusedError):
+    if isinstance(exc, ResponseDataLossError):
+        return "failed", "truncated-body", None
+    if isinstance(exc, DownloadConnectionRefusedError | tx.ConnectionRefusedError):
         return "failed", "connection-refused", None
     if isinstance(exc, tx.DNSLookupError):
         return "failed", "dns-lookup-failed", None

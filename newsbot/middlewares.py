@@ -5,6 +5,8 @@ requested again (unless it is due for a re-check), and each source gets at most 
 article fetches per run. scrapy-deltafetch does this job elsewhere but does not run on current
 Scrapy; this one reads the archive itself, so the archive stays the single source of truth.
 
+RedirectLoopMiddleware (downloader middleware) names redirect loops, which Scrapy drops silently.
+
 RedirectedToArchivedMiddleware (downloader middleware): a link that redirects (an old URL, a short
 link) is only known for what it is once fetched; when the redirect target is a story we hold, the
 target is not fetched again, and the link is recorded as leading to it, so the next run skips it.
@@ -20,13 +22,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import AsyncIterator
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from archive.db import Archive
-from newsbot.failures import AlreadyArchived
+from newsbot.failures import AlreadyArchived, RedirectLoop
 from newsbot.spiders.news import KIND, RECHECK, SOURCE
 
 
@@ -91,6 +94,19 @@ class RedirectedToArchivedMiddleware:
         if article_url:
             raise AlreadyArchived(article_url, tuple(redirected_from))
         return None
+
+
+class RedirectLoopMiddleware:
+    """Name a redirect loop as such. Left to Scrapy, the looping request is silently dropped as a
+    duplicate, and the URL would never show up in fetch_log."""
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if 300 <= response.status < 400 and b"Location" in response.headers:
+            target = urljoin(request.url, response.headers[b"Location"].decode("latin-1"))
+            chain = [*request.meta.get("redirect_urls", []), request.url]
+            if target in chain:
+                raise RedirectLoop(f"{request.url} redirects back to {target}")
+        return response
 
 
 class ConditionalRequestMiddleware:

@@ -52,6 +52,7 @@ EXTENSIONS = {
 DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.RedirectedToArchivedMiddleware": 50,
     "newsbot.middlewares.ConditionalRequestMiddleware": 560,
+    "newsbot.middlewares.RedirectLoopMiddleware": 650,  # sees 3xx responses before RedirectMiddleware (600)
 }
 
 ITEM_PIPELINES = {

@@ -222,7 +222,7 @@ class NewsSpider(Spider):
             # A guessed URL (robots.txt, /sitemap.xml) that is not there is no failure of the site.
             outcome, reason = "skipped", f"discovery:{reason}"
         yield FetchedPage(
-            url=request.url,
+            url=(request.meta.get("redirect_urls") or [request.url])[0],  # the link as found, not where it led
             source=request.meta.get(SOURCE),
             http_status=status,
             **({"failure": reason} if outcome == "failed" else {"skip_reason": reason}),
