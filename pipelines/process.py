@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, TimeoutError
 from dataclasses import dataclass
 from typing import Any
@@ -51,24 +53,56 @@ def _warm_up() -> None:
     import pipelines.extract  # noqa: F401
 
 
-class ExtractionPool:
-    """`submit(body, url, encoding)` returns a Future[Outcome] that never raises."""
+# What a worker runs per page: (body, url, declared_encoding) -> Outcome. A module-level function,
+# so that it pickles by reference.
+PageTask = Callable[[bytes | str, str, str | None], Outcome]
 
-    def __init__(self, workers: int = 0, page_timeout: float = DEFAULT_PAGE_TIMEOUT):
+
+class ExtractionPool:
+    """`submit(body, url, encoding)` returns a Future[Outcome] that never raises.
+
+    `task` is what each worker runs per page: `extract_outcome` unless a caller (a test) passes
+    another module-level function of the same signature.
+    """
+
+    def __init__(
+        self,
+        workers: int = 0,
+        page_timeout: float = DEFAULT_PAGE_TIMEOUT,
+        *,
+        task: PageTask = extract_outcome,
+    ):
         self.workers = workers or default_workers()
         self.page_timeout = page_timeout
+        self.task = task
+        self._lock = threading.Lock()
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPool:
         # "spawn", not fork: a forked worker would inherit the parent's open files, among them the
         # run lock, and keep it held after the parent is killed.
-        self._pool = ProcessPool(
+        pool = ProcessPool(
             max_workers=self.workers,
             initializer=_warm_up,
             context=multiprocessing.get_context("spawn"),
         )
+        # Start the workers now (pebble would wait for the first page), so that their start-up
+        # (spawn, importing trafilatura) overlaps the crawl's robots.txt and sitemap fetches.
+        pool.active  # noqa: B018
+        return pool
 
     def submit(self, body: bytes | str, url: str, declared_encoding: str | None = None) -> Future[Outcome]:
-        inner = self._pool.schedule(
-            extract_outcome, args=(body, url, declared_encoding), timeout=self.page_timeout
-        )
+        with self._lock:
+            if not self._pool.active:
+                # pebble gives up on the whole pool when a worker dies before its task was seen to
+                # start (a page that kills the worker at once); the pages it held have already
+                # failed with BrokenProcessPool. Start a fresh pool rather than end the run.
+                self._pool.stop()
+                self._pool.join()
+                self._pool = self._start()
+            inner = self._pool.schedule(
+                self.task, args=(body, url, declared_encoding), timeout=self.page_timeout
+            )
         outer: Future[Outcome] = Future()
 
         def done(future: Future[Outcome]) -> None:
