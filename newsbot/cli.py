@@ -102,7 +102,7 @@ def crawl(
     Exit codes: 0 success, 3 partial (some fetches failed), 1 failure,
     2 bad usage or sources file, 75 another run holds the archive.
     """
-    from newsbot.crawl import default_log_file, run_crawl
+    from newsbot.crawl import run_crawl
 
     try:
         sources = sources_from_urls(list(urls)) if urls and not sources_file else []
@@ -117,9 +117,7 @@ def crawl(
     db = _db(db_path)
     os.environ.setdefault("NEWSBOT_COMMAND", " ".join(["newsbot", *sys.argv[1:]]))
     try:
-        result = run_crawl(
-            sources, db, overrides=overrides, workers=workers, log_file=log_file or default_log_file(db)
-        )
+        result = run_crawl(sources, db, overrides=overrides, workers=workers, log_file=log_file)
     except RunLocked as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_LOCKED)

@@ -50,25 +50,25 @@ def crawl_settings(
     return settings
 
 
-def setup_logging(settings: Settings, log_file: str | None) -> None:
-    """On a terminal, log to stderr; otherwise (cron) to a rotating file beside the archive."""
+def setup_logging(settings: Settings, log_file: str, on_terminal: bool) -> None:
+    """Every run logs to a rotating file (cron reads nothing else); on a terminal, warnings also go
+    to stderr, under the one-line progress display."""
     root = logging.getLogger()
-    root.setLevel(settings.get("LOG_LEVEL", "INFO"))
+    level = settings.get("LOG_LEVEL", "INFO")
+    root.setLevel(level)
     fmt = logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s")
-    if log_file:
-        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8"
-        )
-    else:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(fmt)
-    root.addHandler(handler)
+    Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+    to_file = logging.handlers.RotatingFileHandler(log_file, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8")
+    to_file.setFormatter(fmt)
+    root.addHandler(to_file)
+    if on_terminal:
+        to_terminal = logging.StreamHandler(sys.stderr)
+        to_terminal.setLevel(logging.WARNING)
+        to_terminal.setFormatter(logging.Formatter("\n%(levelname)s: %(message)s"))
+        root.addHandler(to_terminal)
 
 
-def default_log_file(db_path: str) -> str | None:
-    if sys.stderr.isatty():
-        return None
+def default_log_file(db_path: str) -> str:
     return str(Path(db_path).resolve().parent / "logs" / "newsbot.log")
 
 
@@ -88,7 +88,7 @@ def run_crawl(
     with run_lock(db_path):
         Archive(db_path).close()  # create / migrate before Scrapy's components open it
         settings = crawl_settings(db_path, overrides, workers)
-        setup_logging(settings, log_file)
+        setup_logging(settings, log_file or default_log_file(db_path), sys.stderr.isatty())
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # we installed ours above
         process = CrawlerProcess(settings)
         crawler = process.create_crawler(NewsSpider)

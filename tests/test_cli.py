@@ -107,3 +107,37 @@ def test_import_warc(tmp_path, fixture_site, gzip):
     again = newsbot("import-warc", str(warc), "--db", str(db))
     assert "0 new" in again.stdout and "5 unchanged" in again.stdout
     assert conn.execute("select count(*) from articles").fetchone()[0] == 5
+
+
+def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture_site):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import FAST, ROOT
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    main, child = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsbot", "crawl", "--sources", str(sources), "--db", str(tmp_path / "news.db"), *FAST],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=child, timeout=300,
+    )
+    os.close(child)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main)
+    text = screen.decode("utf-8", "replace")
+    assert done.returncode in (0, 3)
+    assert "pages fetched:" in text and "new" in text
+    assert "[scrapy" not in text, "INFO logs belong in the log file, not on the terminal"
+    assert "Spider closed" in (tmp_path / "logs" / "newsbot.log").read_text()

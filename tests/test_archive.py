@@ -1,0 +1,69 @@
+"""The archive's own rules: migrations, upserts, versions, the re-check schedule."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from archive.db import SCHEMA_VERSION, Archive, _next_check
+
+
+def record(**changes):
+    base = {
+        "url": "https://harbor.example/2026/11/story/",
+        "title": "Ferry cut to three sailings",
+        "authors": ["Ann Lee"],
+        "published": "2026-11-24T08:00:00+00:00",
+        "text": "First paragraph.\n\nSecond paragraph.",
+        "content_hash": "a",
+        "source": "Harbor Gazette",
+        "extraction": {"method": "trafilatura", "rules": {}},
+    }
+    return {**base, **changes}
+
+
+def test_new_file_is_migrated_and_reopening_is_harmless(tmp_path):
+    path = tmp_path / "news.db"
+    Archive(path).close()
+    Archive(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    assert {"articles", "articles_fts", "article_versions", "article_urls", "sources", "crawls", "fetch_log"} <= tables
+
+
+def test_a_newer_archive_is_refused_not_damaged(tmp_path):
+    path = tmp_path / "news.db"
+    Archive(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="upgrade newsbot"):
+        Archive(path)
+
+
+def test_upsert_keeps_first_seen_and_versions_real_changes(tmp_path):
+    with Archive(tmp_path / "news.db") as archive:
+        assert archive.store_article(record()) == "new"
+        assert archive.store_article(record()) == "unchanged"
+        assert archive.store_article(record(text="First paragraph.\n\nA new second.", content_hash="b")) == "updated"
+        row = archive.db["articles"].get(record()["url"])
+        assert row["versions"] == 2 and row["first_seen"] <= row["last_seen"]
+        (old,) = archive.db["article_versions"].rows
+        assert old["text"] == "First paragraph.\n\nSecond paragraph." and "+A new second." in old["diff"]
+        hits = list(archive.db.query("select rowid from articles_fts where articles_fts match 'new'"))
+        assert len(hits) == 1  # the FTS index follows the update
+
+
+def test_recheck_schedule_backs_off_then_stops():
+    now = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+    fresh = (now - timedelta(hours=2)).isoformat()
+    gaps = []
+    for checks in range(4):
+        due = _next_check(fresh, checks, now)
+        gaps.append(None if due is None else (datetime.fromisoformat(due) - now).total_seconds() / 3600)
+    assert gaps == [1, 6, 24, None]
+    old = (now - timedelta(days=30)).isoformat()
+    assert _next_check(old, 0, now) is None  # an old story found late is not re-fetched

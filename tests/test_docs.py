@@ -1,0 +1,37 @@
+"""What a user can type is documented: every command (with an example), setting and exit code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from newsbot import settings
+from newsbot.cli import main
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_has_an_example_in_the_readme_and_in_its_help():
+    for name, command in main.commands.items():
+        assert re.search(rf"^newsbot {re.escape(name)}\b", README, re.MULTILINE), f"README lacks `newsbot {name}`"
+        assert "Example" in (command.help or ""), f"`newsbot {name} --help` lacks an example"
+
+
+def test_every_newsbot_setting_is_documented():
+    for name in dir(settings):
+        if name.startswith("NEWSBOT_"):
+            assert name in README, f"{name} is not documented in README.md"
+
+
+def test_exit_codes_are_documented():
+    from newsbot.crawl import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+    from newsbot.runlock import EXIT_LOCKED
+
+    for code in (EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED):
+        assert re.search(rf"^\| {code} \|", README, re.MULTILINE), f"exit code {code} not in README"
+
+
+def test_quick_start_is_exactly_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("##", 1)[0]
+    block = quick.split("```sh", 1)[1].split("```", 1)[0]
+    assert [line.split()[0:2] for line in block.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
