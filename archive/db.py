@@ -178,7 +178,18 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["validators"].create({"url": str, "etag": str, "last_modified": str, "checked_at": str}, pk="url")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+def _m2_rules_column(db: sqlite_utils.Database) -> None:
+    # The names of the boilerplate rules that fired, as a JSON array: Datasette facets on arrays,
+    # not on the keys of a JSON object, and "which stories did rule X touch?" is a facet click.
+    # (add_column keeps the FTS triggers, which transform() would drop.)
+    db["articles"].add_column("rules", str)
+    db.execute(
+        "update articles set rules = (select json_group_array(key) from json_each(extraction, '$.rules'))"
+        " where json_valid(extraction)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_rules_column]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -380,6 +391,8 @@ class Archive:
         earlier version goes to article_versions) or "unchanged"."""
         row = {k: record.get(k) for k in ARTICLE_FIELDS}
         row["title"] = row["title"] or ""
+        fired = (record.get("extraction") or {}).get("rules") or {}
+        row["rules"] = json.dumps(sorted(fired), ensure_ascii=False)
         for key in JSON_FIELDS:
             if row[key] is not None and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -67,3 +68,27 @@ def test_recheck_schedule_backs_off_then_stops():
     assert gaps == [1, 6, 24, None]
     old = (now - timedelta(days=30)).isoformat()
     assert _next_check(old, 0, now) is None  # an old story found late is not re-fetched
+
+
+def test_upgrade_from_the_first_schema_keeps_stories_and_fills_new_columns(tmp_path):
+    import sqlite_utils
+
+    from archive.db import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    MIGRATIONS[0](old)
+    old.execute("pragma user_version = 1")
+    old["articles"].insert(
+        {"url": "https://a.example/1", "title": "T", "text": "Body text here.", "content_hash": "h",
+         "extraction": '{"method": "trafilatura", "rules": {"share-bar": 1, "related-list": 2}}'}
+    )
+    old.conn.commit()
+    old.close()
+    with Archive(path) as archive:
+        row = archive.db["articles"].get("https://a.example/1")
+        assert row["title"] == "T"
+        assert sorted(json.loads(row["rules"])) == ["related-list", "share-bar"]
+        # FTS triggers survived the upgrade
+        archive.store_article(record(url="https://a.example/2", text="Zanzibar harbour", content_hash="z"))
+        assert list(archive.db.query("select rowid from articles_fts where articles_fts match 'zanzibar'"))
