@@ -11,31 +11,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from archive.db import ARTICLE_FIELDS, JSON_FIELDS
+
 # Extraction fields first, then the archive's bookkeeping a reader may want.
 EXPORT_COLUMNS = (
-    "url",
-    "title",
-    "authors",
-    "published",
-    "modified",
-    "language",
-    "source",
-    "site_name",
-    "description",
-    "image",
-    "tags",
-    "text",
-    "word_count",
-    "content_hash",
-    "fetched_url",
-    "fetched_at",
+    *(f for f in ARTICLE_FIELDS if f != "extraction"),
     "first_seen",
     "last_seen",
     "last_changed",
     "versions",
     "extraction",
 )
-JSON_COLUMNS = ("authors", "tags", "extraction")
 FORMATS = ("jsonl", "csv")
 
 
@@ -120,7 +106,7 @@ def export(
         else:
             for row in cursor:
                 record = dict(zip(EXPORT_COLUMNS, row, strict=True))
-                for key in JSON_COLUMNS:
+                for key in JSON_FIELDS:
                     record[key] = _decode(record[key])
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
