@@ -1,0 +1,537 @@
+"""Our boilerplate rules: small named units applied before (DOM) and after (text) trafilatura.
+
+Each rule returns how many things it removed; ``extract_article`` records non-zero counts under
+``record["extraction"]["rules"][name]``. Rules are written against what boilerplate says and how it
+is built (headings such as "Related stories", runs of headline links, comment forms, sign-up boxes),
+not against any one site's class names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+
+
+def _text(el: HtmlElement) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _remove(el: HtmlElement) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _link_text_len(el: HtmlElement) -> int:
+    return sum(len(_text(a)) for a in el.iter("a"))
+
+
+# --- phrase lists (several languages) ---------------------------------------------------------
+
+RELATED_HEADING = re.compile(
+    r"^\W*(related( (stories|articles|posts|content|reading|coverage|news|links|topics|guides|resources))?"
+    r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading)\b.*"
+    r"|recommended( (for you|stories|articles|reading|posts))?|read (next|more|also)|also read|see also"
+    r"|you (may|might|could) (also )?(like|enjoy|be interested in)|(trending|popular"
+    r"|most (read|popular|viewed|shared))"
+    r"( (now|stories|articles|posts|news|this week|today))?|(latest|top|recent) (news"
+    r"|stories|articles|posts|headlines)"
+    r"|what to read next|keep reading|don'?t miss|editor'?s picks|further reading"
+    r"|similar (posts|articles|stories)"
+    r"|other (stories|articles|posts|news)|in (other|case you missed)|more in .{1,40}"
+    r"|up next|related video(s)?"
+    r"|à lire aussi|lire aussi|sur le même sujet|articles? (similaires|liés|connexes)|dans la même rubrique"
+    r"|les plus lus|mehr zum thema|das könnte sie auch interessieren|weitere artikel"
+    r"|lesen sie auch|auch interessant"
+    r"|meistgelesen|verwandte artikel|te puede interesar|noticias relacionadas|lee también"
+    r"|leer más|más noticias"
+    r"|artículos relacionados|lo más leído|leggi anche|articoli correlati"
+    r"|potrebbe interessarti|notizie correlate"
+    r"|leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meer nieuws"
+    r"|czytaj też|czytaj także|zobacz też|läs också|læs også|les også|читайте также|похожие статьи)\W*$",
+    re.I,
+)
+
+TEASER_PREFIX = re.compile(
+    r"^\W*(read more|read also|also read|read next|related|see also|more|recommended|watch|listen|"
+    r"related (story|article|coverage|content|video)|more on this( story)?|click here|don'?t miss|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|auch interessant|lee también"
+    r"|leer más|te puede interesar|"
+    r"leggi anche|leia também|veja também|lees ook|czytaj też|zobacz też|läs också"
+    r"|читайте также)\s*[:>»|\-–—]+\s*\S",
+    re.I,
+)
+
+BOILERPLATE_LINE = re.compile(
+    r"(your email address will not be published|required fields are marked|leave a (reply|comment)"
+    r"|^comments?\s*(\(\d+\))?$|^\d+\s+(comments?|responses?|replies)$|post a comment|cancel reply"
+    r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
+    r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}newsletter"
+    r"|subscribe to (our|the) .{0,30}newsletter"
+    r"|get (our|the) .{0,30}newsletter|newsletter sign[- ]?up|enter your (e-?mail|email address)"
+    r"|by (signing up|subscribing|clicking .{0,20}), you agree|you('re"
+    r"| are) (now )?subscribed|unsubscribe at any time"
+    r"|we use cookies|this (web)?site uses cookies|cookie (policy|settings|preferences)|accept (all )?cookies"
+    r"|manage (cookie|consent)|^share (this|on|via)\b|^(share|tweet|email|print|pin it"
+    r"|whatsapp|facebook|twitter"
+    r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^follow us on|^advertisement$|^ad$|^sponsored$"
+    r"|abonnez-vous à (notre|la) newsletter|inscrivez-vous à|newsletter abonnieren"
+    r"|melden sie sich .{0,30}newsletter"
+    r"|suscríbete a|recibe (nuestro|el) boletín|iscriviti alla newsletter|assine (a|nossa) newsletter"
+    r"|^(teilen|partager|compartir|condividi|compartilhar|delen)$"
+    r"|nous utilisons des cookies|wir verwenden cookies"
+    r"|utilizamos cookies|utilizziamo i cookie|usamos cookies)",
+    re.I,
+)
+
+CLASS_TOKENS = {
+    "share": re.compile(
+        r"(^|[\s_-])(share|sharing|social|sharebar|share-?buttons|addtoany|a2a|sharethis)([\s_-]|$)", re.I
+    ),
+    "newsletter": re.compile(
+        r"newsletter|subscribe|sign-?up|signup|mailchimp|optin|opt-in|mc4wp|email-?capture", re.I
+    ),
+    "cookie": re.compile(r"cookie|consent|gdpr|cmp-|onetrust|didomi|cookiebot|qc-cmp", re.I),
+    "related": re.compile(
+        r"related|recommend|read-?next|more-?(stories|articles|news|posts|from)|also-?read"
+        r"|you-?may|you-?might"
+        r"|popular|trending|most-?read|outbrain|taboola|ob-widget|jp-relatedposts|yarpp"
+        r"|crp_related|further-?reading",
+        re.I,
+    ),
+    "comments": re.compile(
+        r"(^|[\s_-])(comments?|respond|disqus|discussion|replies|reply-?form|comment-?form)([\s_-]|$)", re.I
+    ),
+}
+
+
+def _attrs(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+_BLOCKS = (
+    "div",
+    "section",
+    "aside",
+    "ul",
+    "ol",
+    "nav",
+    "footer",
+    "form",
+    "p",
+    "span",
+    "figure",
+    "dl",
+    "table",
+)
+
+
+def _is_main_holder(el: HtmlElement, main_len: int) -> bool:
+    """Never remove an element that holds most of the page's paragraph text."""
+    if main_len <= 0:
+        return False
+    p_len = sum(len(_text(p)) for p in el.iter("p"))
+    return p_len > 0.4 * main_len
+
+
+def _paragraph_text_len(tree: HtmlElement) -> int:
+    return sum(len(_text(p)) for p in tree.iter("p"))
+
+
+# --- DOM rules ----------------------------------------------------------------------------------
+
+
+def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
+    """Comment/reply forms and reader-comment sections ("Leave a Reply" + form, lists of comments)."""
+    removed = 0
+    for form in list(tree.iter("form")):
+        if form.find(".//textarea") is None and not re.search(
+            r"comment|reply|respond", _attrs(form) + " " + (form.get("action") or ""), re.I
+        ):
+            continue
+        if _is_main_holder(form, ctx["p_len"]):
+            continue
+        _remove(form)
+        removed += 1
+    for el in list(tree.iter(*_BLOCKS)):
+        if el.getparent() is None or el.tag == "p":
+            continue
+        attrs = _attrs(el)
+        if not CLASS_TOKENS["comments"].search(attrs):
+            continue
+        if re.search(r"comment-?(count|link|icon|button|s-?link)|no-?comments", attrs, re.I):
+            continue
+        if _is_main_holder(el, ctx["p_len"]):
+            continue
+        _remove(el)
+        removed += 1
+    # headings that introduce a comment area, removed with everything after them in their container
+    for heading in list(tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")):
+        text = _text(heading)
+        if re.match(
+            r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
+            r"|join the (discussion|conversation)"
+            r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
+            r"|what do you think\??|reader comments"
+            r"|commentaires?|kommentare?|comentarios?|commenti|comentários)\s*(\(\d+\))?\W*$",
+            text,
+            re.I,
+        ):
+            removed += _remove_heading_section(heading, ctx)
+    return removed
+
+
+def _remove_heading_section(heading: HtmlElement, ctx: dict, limit: int = 40) -> int:
+    """Remove a heading and the siblings after it up to the next heading of the same or higher rank."""
+    rank = int(heading.tag[1]) if re.fullmatch(r"h[1-6]", heading.tag) else 7
+    removed = 0
+    sibling = heading.getnext()
+    steps = 0
+    while sibling is not None and steps < limit:
+        nxt = sibling.getnext()
+        if re.fullmatch(r"h[1-6]", sibling.tag or "") and int(sibling.tag[1]) <= rank:
+            break
+        if isinstance(sibling.tag, str) and _is_main_holder(sibling, ctx["p_len"]):
+            break
+        if isinstance(sibling.tag, str):
+            _remove(sibling)
+            removed += 1
+        sibling = nxt
+        steps += 1
+    _remove(heading)
+    return removed + 1
+
+
+def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
+    """Headed blocks of links to other stories: "Related Stories", "More from", "Read next"…"""
+    removed = 0
+    candidates = tree.xpath(
+        "//h1|//h2|//h3|//h4|//h5|//h6|//p[not(*[not(self::b or self::strong or self::span or self::em)])]"
+        "|//div[not(*)]|//span[not(*)]|//strong|//b|//header|//figcaption[false()]"
+    )
+    for heading in candidates:
+        if heading.getparent() is None:
+            continue
+        text = _text(heading)
+        if not text or len(text) > 60 or not RELATED_HEADING.match(text):
+            continue
+        target = heading
+        # climb out of inline wrappers: <p><strong>Related</strong></p>
+        while target.getparent() is not None and target.getparent().tag in (
+            "strong",
+            "b",
+            "p",
+            "span",
+            "em",
+            "header",
+        ):
+            if len(_text(target.getparent())) > len(text) + 5:
+                break
+            target = target.getparent()
+        sibling = target.getnext()
+        followers = []
+        while sibling is not None and len(followers) < 15:
+            if not isinstance(sibling.tag, str):
+                sibling = sibling.getnext()
+                continue
+            if re.fullmatch(r"h[1-6]", sibling.tag):
+                break
+            stext = _text(sibling)
+            if not stext and sibling.find(".//img") is None and sibling.find(".//a") is None:
+                sibling = sibling.getnext()
+                continue
+            links = _link_text_len(sibling)
+            if stext and links >= 0.6 * len(stext):
+                followers.append(sibling)
+                sibling = sibling.getnext()
+                continue
+            if not stext or (
+                sibling.find(".//a") is not None and len(stext) < 160 and links > 0.3 * len(stext)
+            ):
+                followers.append(sibling)
+                sibling = sibling.getnext()
+                continue
+            break
+        container = target.getparent()
+        if not followers and container is not None and container.tag not in ("body", "article", "main"):
+            # heading is the first thing in a small box whose other content is links
+            ctext = _text(container)
+            if (
+                ctext
+                and len(ctext) < 1500
+                and _link_text_len(container) >= 0.5 * (len(ctext) - len(text))
+                and not _is_main_holder(container, ctx["p_len"])
+            ):
+                _remove(container)
+                removed += 1
+                continue
+        if not followers:
+            continue
+        for el in followers:
+            _remove(el)
+        _remove(target)
+        removed += 1
+    return removed
+
+
+def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
+    """Share bars, sign-up boxes, cookie banners and related-story widgets named as such in class/id,
+    removed only when they are small (their own text, not the article around them)."""
+    removed = 0
+    for el in list(tree.iter(*_BLOCKS)):
+        if el.getparent() is None or el.tag in ("p", "table"):
+            continue
+        attrs = _attrs(el)
+        if not attrs.strip():
+            continue
+        kind = next(
+            (k for k in ("share", "newsletter", "cookie", "related") if CLASS_TOKENS[k].search(attrs)), None
+        )
+        if kind is None:
+            continue
+        if kind == "related" and re.search(r"related-?(post-?)?(content|body|article)\b", attrs, re.I):
+            continue
+        text = _text(el)
+        limit = 600 if kind in ("share", "cookie") else 1500
+        if len(text) > limit or _is_main_holder(el, ctx["p_len"]):
+            continue
+        if kind == "related" and text and _link_text_len(el) < 0.4 * len(text):
+            continue
+        if (
+            kind == "newsletter"
+            and el.find(".//input") is None
+            and not BOILERPLATE_LINE.search(text)
+            and len(text) > 300
+        ):
+            continue
+        _remove(el)
+        removed += 1
+    return removed
+
+
+def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
+    """Runs of two or more paragraphs that are nothing but a link to another page (teaser headlines),
+    e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
+    removed = 0
+    page_url = ctx["url"]
+    for parent in {p.getparent() for p in tree.iter("p", "h3", "h4", "li") if p.getparent() is not None}:
+        run: list[HtmlElement] = []
+        runs: list[list[HtmlElement]] = []
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in ("p", "h3", "h4", "div", "li") and _is_headline_link(child, page_url):
+                run.append(child)
+                continue
+            if child.tag in ("br",) or (
+                not _text(child) and child.find(".//img") is None and child.tag not in ("img",)
+            ):
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+        if len(run) >= 2:
+            runs.append(run)
+        for run in runs:
+            for el in run:
+                _remove(el)
+                removed += 1
+    return removed
+
+
+def _is_headline_link(el: HtmlElement, page_url: str) -> bool:
+    text = _text(el)
+    if not text or len(text) > 200 or len(text.split()) < 3:
+        return False
+    links = el.findall(".//a")
+    if len(links) != 1:
+        return False
+    href = links[0].get("href") or ""
+    if not href or href.startswith("#"):
+        return False
+    if _text(links[0]) != text and len(_text(links[0])) < 0.9 * len(text):
+        return False
+    target = urljoin(page_url, href) if page_url else href
+    return urlsplit(target).path.rstrip("/") != urlsplit(page_url).path.rstrip("/")
+
+
+def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
+    """Inline teasers inside the body: "READ MORE: <headline>", "Related: ...", "See also: ..."."""
+    removed = 0
+    for el in list(tree.iter("p", "li", "div", "h3", "h4", "h5", "h6", "blockquote")):
+        if el.getparent() is None:
+            continue
+        if el.tag == "div" and any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
+            continue
+        text = _text(el)
+        if not text or len(text) > 250:
+            continue
+        if TEASER_PREFIX.match(text) and el.find(".//a") is not None:
+            _remove(el)
+            removed += 1
+    return removed
+
+
+_INLINE = frozenset(
+    {
+        "a",
+        "b",
+        "strong",
+        "em",
+        "i",
+        "span",
+        "small",
+        "u",
+        "font",
+        "label",
+        "abbr",
+        "time",
+        "mark",
+        "sup",
+        "sub",
+    }
+)
+
+
+def _block_of(el: HtmlElement) -> HtmlElement:
+    while el.tag in _INLINE and el.getparent() is not None and el.getparent().tag not in ("body", "html"):
+        el = el.getparent()
+    return el
+
+
+def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
+    """Short blocks whose wording is a sign-up call, a cookie notice or a comment-form prompt.
+
+    Driven by text nodes (one regex per node, linear in the page) rather than by element
+    text, so nested containers are not re-read."""
+    hits: list[HtmlElement] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        for piece, owner in ((el.text, el), (el.tail, el.getparent())):
+            if piece and len(piece) < 300 and owner is not None and BOILERPLATE_LINE.search(piece.strip()):
+                hits.append(owner)
+    removed = 0
+    for owner in hits:
+        block = _block_of(owner)
+        if block.getparent() is None or block.tag in ("body", "html", "main", "article"):
+            continue
+        text = _text(block)
+        if not text or len(text) > 300 or not BOILERPLATE_LINE.search(text):
+            continue
+        # take the small box around it too (a sign-up box's own heading, a reply form's title)
+        box = block.getparent()
+        while (
+            box is not None
+            and box.tag in ("div", "section", "aside", "form", "footer")
+            and box.getparent() is not None
+            and len(_text(box)) < 400
+            and not _is_main_holder(box, ctx["p_len"])
+        ):
+            block, box = box, box.getparent()
+        _remove(block)
+        removed += 1
+    return removed
+
+
+DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
+    ("comment_forms", rule_comment_forms),
+    ("class_boxes", rule_class_boxes),
+    ("related_blocks", rule_related_blocks),
+    ("headline_link_runs", rule_headline_link_runs),
+    ("teaser_paragraphs", rule_teaser_paragraphs),
+    ("boilerplate_blocks", rule_boilerplate_blocks),
+]
+
+
+def apply_dom_rules(tree: HtmlElement, url: str, enabled: set[str] | None = None) -> dict[str, int]:
+    ctx = {"url": url, "p_len": _paragraph_text_len(tree)}
+    fired: dict[str, int] = {}
+    for name, rule in DOM_RULES:
+        if enabled is not None and name not in enabled:
+            continue
+        count = rule(tree, ctx)
+        if count:
+            fired[name] = count
+    return fired
+
+
+# --- text rules ---------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def text_rules(
+    paragraphs: list[str], title: str | None, headlines: set[str], enabled: set[str] | None = None
+) -> tuple[list[str], dict[str, int]]:
+    """Paragraph filters on trafilatura's output (one paragraph per line)."""
+    fired: dict[str, int] = {}
+
+    def on(name: str) -> bool:
+        return enabled is None or name in enabled
+
+    def bump(name: str) -> None:
+        fired[name] = fired.get(name, 0) + 1
+
+    out = list(paragraphs)
+    if on("title_repeat") and title and out:
+        norm_title = _norm(title)
+        for i in range(min(3, len(out))):
+            if _norm(out[i]) == norm_title and norm_title:
+                del out[i]
+                bump("title_repeat")
+                break
+    kept: list[str] = []
+    for para in out:
+        stripped = para.strip().lstrip("-•*> ").strip()
+        if on("boilerplate_lines") and len(stripped) < 300 and BOILERPLATE_LINE.search(stripped):
+            bump("boilerplate_lines")
+            continue
+        if on("teaser_lines") and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
+            bump("teaser_lines")
+            continue
+        if (
+            on("headline_repeat")
+            and headlines
+            and 3 <= len(stripped.split()) <= 25
+            and _norm(stripped) in headlines
+        ):
+            bump("headline_repeat")
+            continue
+        kept.append(para)
+    return kept, fired
+
+
+def other_headlines(tree: HtmlElement, url: str) -> set[str]:
+    """Normalised anchor texts of links to other pages of the site that look like headlines."""
+    found: set[str] = set()
+    path = urlsplit(url).path.rstrip("/")
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        text = _text(a)
+        if not 4 <= len(text.split()) <= 25:
+            continue
+        target = urljoin(url, href) if url else href
+        if urlsplit(target).path.rstrip("/") == path:
+            continue
+        found.add(_norm(text))
+    return found

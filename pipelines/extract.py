@@ -1,0 +1,203 @@
+"""The extraction function: one HTML page in, one clean article record (or a reason) out.
+
+    result = extract_article(html_or_bytes, url, declared_encoding=None)
+    result.is_article, result.reason, result.record
+
+The page is decoded once (``decode_html``), parsed once with lxml, cleaned by our named rules
+(``pipelines.cleanup``), handed as a tree to trafilatura, and its output filtered again
+paragraph by paragraph. Metadata come from the same tree (``pipelines.metadata``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from pipelines.classify import classify_page, page_features, text_features
+from pipelines.cleanup import apply_dom_rules, other_headlines, text_rules
+from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
+from pipelines.metadata import extract_metadata, fallback_date
+from pipelines.urls import choose_key_url, clean_url
+
+__all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
+
+EXTRACTION_VERSION = 1
+MAX_CHARS = MAX_BYTES
+MAX_DEPTH = 400
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+@dataclass
+class Extraction:
+    is_article: bool
+    reason: str | None = None
+    record: dict | None = None
+    page_type: str | None = None
+    features: dict = field(default_factory=dict)
+
+
+_SPACE = re.compile(r"\s+")
+_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
+
+
+def _too_deep(tree: HtmlElement) -> bool:
+    # lxml's parser caps depth at 256 without HUGE_TREE; guard our own recursion anyway
+    for el in tree.iter():
+        depth = 0
+        parent = el.getparent()
+        while parent is not None and depth <= MAX_DEPTH:
+            depth += 1
+            parent = parent.getparent()
+        if depth > MAX_DEPTH:
+            return True
+        break
+    return False
+
+
+def _parse(text: str) -> HtmlElement | None:
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    return load_html(text)
+
+
+def _paragraphs(text: str) -> list[str]:
+    out = []
+    for line in text.split("\n"):
+        line = _BLANKS.sub(" ", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+FAST = os.environ.get("NEWSBOT_FAST") == "1"
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
+    return (
+        trafilatura.extract(
+            tree,
+            url=url or None,
+            fast=fast or FAST,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
+        or ""
+    )
+
+
+def extract_article(
+    html: str | bytes,
+    url: str,
+    *,
+    declared_encoding: str | None = None,
+    rules: set[str] | None = None,
+    force: bool = False,
+) -> Extraction:
+    """Extract the article in ``html`` fetched from ``url``.
+
+    ``rules`` restricts our rules to the named ones (all when None), for benchmarks and tests;
+    ``force`` skips the page-type decision (the record is built for any page with text).
+    Never raises on bad input: a reason is returned instead.
+    """
+    try:
+        return _extract(html, url, declared_encoding, rules, force)
+    except NotHTML as err:
+        return Extraction(False, err.reason)
+    except (etree.LxmlError, ValueError, RecursionError, MemoryError) as err:
+        return Extraction(False, f"unparseable:{type(err).__name__}")
+
+
+def _extract(html, url, declared_encoding, rules, force) -> Extraction:
+    if isinstance(html, bytes | bytearray):
+        body = sniff(bytes(html))
+        text = decode_html(body, declared_encoding)
+    elif isinstance(html, str):
+        if not html.strip():
+            return Extraction(False, "empty")
+        text = fix_mojibake(html[:MAX_CHARS])
+    else:
+        raise TypeError("html must be str or bytes")
+    if "<" not in text[:200000]:
+        return Extraction(False, "not-html:text")
+    tree = _parse(text)
+    if tree is None or len(tree) == 0:
+        return Extraction(False, "unparseable")
+    if tree.tag != "html":
+        root = tree.getroottree().getroot()
+        tree = root if isinstance(root, HtmlElement) else tree
+
+    meta = extract_metadata(tree, url)
+    headlines = other_headlines(tree, url)
+    published = meta.published or fallback_date(tree, url)
+    body = tree.find(".//body")
+    page_chars = len(" ".join((body if body is not None else tree).text_content().split()))
+    p_chars = sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
+    features = page_features(tree, url, meta, "")
+
+    # from here on the tree is ours to change: the rules edit it in place
+    fired = apply_dom_rules(tree, url, rules)
+    raw = _run_trafilatura(tree, url, fast=True)
+    method = "trafilatura"
+    if len(raw) < 500 or len(raw) < 0.6 * p_chars or len(raw) < 0.15 * page_chars:
+        # short next to the page's own text: let trafilatura's fallback extractors compete
+        fuller = _run_trafilatura(tree, url, fast=False)
+        if fuller.strip():
+            raw, method = fuller, "trafilatura+fallback"
+    paragraphs = _paragraphs(raw)
+    paragraphs, text_fired = text_rules(paragraphs, meta.title or meta.h1, headlines, rules)
+    for key, value in text_fired.items():
+        fired[key] = fired.get(key, 0) + value
+
+    body_text = "\n\n".join(paragraphs)
+    ld_body = (meta.ld_article or {}).get("articleBody")
+    if isinstance(ld_body, str) and len(ld_body) > 2 * max(len(body_text), 200):
+        # trafilatura missed most of the story that the publisher declares in JSON-LD
+        ld_paragraphs = _paragraphs(re.sub(r"\r\n?|\\n", "\n", ld_body))
+        body_text = "\n\n".join(ld_paragraphs)
+        method = "jsonld"
+
+    features.update(text_features(body_text, page_chars))
+    page_type, why = classify_page(features)
+    if not body_text.strip():
+        return Extraction(False, "empty-text", page_type=page_type, features=features)
+    if page_type != "article" and not force:
+        return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
+
+    record = {
+        "url": choose_key_url(url, meta.canonical),
+        "fetched_url": url,
+        "title": meta.title or meta.h1,
+        "authors": meta.authors,
+        "published": published,
+        "modified": meta.modified,
+        "language": meta.language,
+        "site_name": meta.site_name,
+        "description": meta.description,
+        "image": meta.image,
+        "tags": meta.tags,
+        "text": body_text,
+        "word_count": len(body_text.split()),
+        "content_hash": content_hash(body_text),
+        "page_type": "article",
+        "extraction": {"method": method, "rules": fired, "version": EXTRACTION_VERSION},
+    }
+    return Extraction(True, None, record, page_type=page_type, features=features)
+
+
+__all__ += ["clean_url"]

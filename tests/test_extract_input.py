@@ -1,0 +1,180 @@
+"""Robust input: lying charsets, bodies that are not HTML, pathological HTML; URL keys; metadata."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines.decode import decode_html, fix_mojibake
+from pipelines.extract import Extraction, extract_article
+from pipelines.urls import choose_key_url, clean_url
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+STORY = (
+    "<html><head><meta charset='{charset}'><title>Café owners protest</title></head><body><div>"
+    "<h1>Café owners protest new terrace fees</h1>"
+    + "".join(
+        f"<p>Paragraph {i}: the owners of the café on the Rue de l'Église say the new fees — up to 400 € a "
+        f"month — will force them to close their terraces, a blow to the neighbourhood’s évening life.</p>"
+        for i in range(6)
+    )
+    + "</div></body></html>"
+)
+
+
+def test_header_says_utf8_but_body_is_cp1252():
+    body = STORY.format(charset="windows-1252").encode("cp1252")
+    text = decode_html(body, "text/html; charset=utf-8")
+    assert "Café owners protest new terrace fees" in text
+    assert "400 €" in text and "neighbourhood’s" in text
+    result = extract_article(body, "https://news.example/city/cafe-owners-protest", declared_encoding="utf-8")
+    assert result.is_article
+    assert "Rue de l'Église" in result.record["text"]
+
+
+def test_meta_charset_latin1_without_header():
+    body = STORY.replace("€", "EUR").replace("’", "'").replace("—", "-").format(charset="iso-8859-1")
+    assert "Église" in decode_html(body.encode("latin-1"), None)
+
+
+def test_utf8_body_under_a_latin1_header_stays_utf8():
+    body = STORY.format(charset="utf-8").encode("utf-8")
+    assert "Café" in decode_html(body, "text/html; charset=ISO-8859-1")
+
+
+def test_bom_wins():
+    body = "\ufeff".encode() + STORY.format(charset="utf-8").encode("utf-8")
+    assert decode_html(body, "text/html; charset=cp1251").startswith("<html>")
+    utf16 = STORY.format(charset="utf-16").encode("utf-16")
+    assert "Café owners" in decode_html(utf16, None)
+
+
+def test_double_encoded_utf8_is_repaired():
+    # what a browser-like decoder makes of UTF-8 bytes read as windows-1252 (undefined bytes kept as C1)
+    raw = "The café’s owner said “no” to the fee — twice.".encode()
+    mangled = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+    assert "Ã©" in mangled and "â€" in mangled
+    assert fix_mojibake(mangled) == "The café’s owner said “no” to the fee — twice."
+    # one stray sequence in real text is left alone
+    assert fix_mojibake("Ã© is how it looks") == "Ã© is how it looks"
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not-html:pdf"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not-html:image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "not-html:image"),
+        (b"GIF89a\x01\x00\x01\x00", "not-html:image"),
+        (bytes(range(256)) * 40, "not-html:binary"),
+        (b"just some words without any markup at all", "not-html:text"),
+    ],
+)
+def test_not_html_bodies_give_a_reason_not_an_exception(body, reason):
+    result = extract_article(body, "https://news.example/file")
+    assert isinstance(result, Extraction)
+    assert result.is_article is False
+    assert result.reason == reason
+    assert result.record is None
+
+
+def test_absurdly_nested_html_does_not_crash_and_is_fast():
+    deep = "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>"
+    start = time.process_time()
+    result = extract_article(deep.encode(), "https://news.example/deep")
+    assert result.is_article is False
+    assert time.process_time() - start < 20
+
+
+def test_huge_page_is_bounded():
+    para = "<p>" + "word " * 200 + "</p>"
+    huge = ("<html><body><article>" + para * 12_000 + "</article></body></html>").encode()
+    assert len(huge) > 10_000_000
+    start = time.process_time()
+    result = extract_article(huge, "https://news.example/huge-page-of-words")
+    assert time.process_time() - start < 60
+    assert result.reason is None or isinstance(result.reason, str)
+
+
+def test_clean_url_drops_tracking_and_fragment():
+    url = "HTTPS://News.Example:443/a/story?id=7&utm_source=x&utm_medium=y&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3#top"
+    assert clean_url(url) == "https://news.example/a/story?id=7"
+    assert clean_url("https://news.example/a?b=1&c=2") == "https://news.example/a?b=1&c=2"
+
+
+def test_canonical_used_only_when_trustworthy():
+    fetched = "https://www.news.example/2024/05/story-slug?utm_campaign=feed"
+    good = "https://news.example/2024/05/story-slug?utm_source=canonical"
+    assert choose_key_url(fetched, [good]) == "https://news.example/2024/05/story-slug"
+    # another site, the home page, a section front: not trusted -> the fetched URL, cleaned
+    for bad in [
+        "https://other.example/2024/05/story-slug",
+        "https://news.example/",
+        "https://news.example/news/",
+    ]:
+        assert choose_key_url(fetched, [bad]) == "https://www.news.example/2024/05/story-slug"
+    assert choose_key_url(fetched, ["/2024/05/story-slug"]) == "https://www.news.example/2024/05/story-slug"
+
+
+def test_record_metadata_and_shape():
+    source = (PAGES / "related_stories_list.html").read_text(encoding="utf-8")
+    fetched = "https://valley.example/transport/night-trains-return-to-the-valley-line?fbclid=zz"
+    record = extract_article(source, fetched).record
+    assert set(record) == {
+        "url",
+        "fetched_url",
+        "title",
+        "authors",
+        "published",
+        "modified",
+        "language",
+        "site_name",
+        "description",
+        "image",
+        "tags",
+        "text",
+        "word_count",
+        "content_hash",
+        "page_type",
+        "extraction",
+    }
+    assert record["url"] == "https://valley.example/transport/night-trains-return-to-the-valley-line"
+    assert record["fetched_url"] == fetched
+    assert record["title"] == "Night trains return to the valley line"
+    assert record["authors"] == ["Jonas Weber"]
+    assert record["published"] == "2024-05-14T08:30:00+02:00"
+    assert record["language"] == "en"
+    assert record["site_name"] == "Valley Courier"
+    assert record["page_type"] == "article"
+    assert len(record["content_hash"]) == 64
+    assert record["extraction"]["version"] == 1
+    assert record["extraction"]["method"].startswith("trafilatura")
+
+
+def test_jsonld_metadata():
+    source = """<html><head><title>x</title><script type="application/ld+json">
+    {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Hill Post"},
+     {"@type":"NewsArticle","headline":"Snow closes mountain pass","datePublished":"2023-12-01T06:00:00Z",
+      "dateModified":"2023-12-02",
+      "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],
+      "keywords":"weather, roads","inLanguage":"es-ES",
+      "publisher":{"@type":"Organization","name":"Hill Post"}}]}
+    </script></head><body><article>"""
+    source += "".join(
+        f"<p>Snow paragraph {i} about the closed pass and the stranded drivers waiting for ploughs.</p>"
+        for i in range(6)
+    )
+    source += "</article></body></html>"
+    record = extract_article(source, "https://hill.example/2023/12/01/snow-closes-mountain-pass").record
+    assert record["title"] == "Snow closes mountain pass"
+    assert record["authors"] == ["Ana Ruiz", "Li Wei"]
+    assert record["published"] == "2023-12-01T06:00:00+00:00"
+    assert record["modified"] == "2023-12-02"
+    assert record["tags"] == ["weather", "roads"]
+    assert record["language"] == "es"
+    assert record["site_name"] == "Hill Post"
