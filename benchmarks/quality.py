@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data = Path(args.data).resolve()
     sys.path.insert(0, str(data.parent))
-    from score import _f1, load_pages, score
+    from score import load_pages, score
 
     pages = list(load_pages(data))
     if args.limit:
@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"diffs for the {args.worst} worst pages in {args.diff_dir}")
     if args.json_out:
         rows = {r[0]: {"p": r[1], "r": r[2]} for r in _shingle_rows(articles, ours)}
+        types = {p.id: p.page_type for p in pages}
         payload = {
             "newsbot": s_ours,
             "bare": s_bare,
@@ -260,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             "ms_per_page": {"newsbot": t_ours, "bare": t_bare, "ratio": t_ours / t_bare},
             "pages": {
                 r["id"]: {
-                    "type": next(p.page_type for p in pages if p.id == r["id"]) if False else None,
+                    "type": types[r["id"]],
                     "is_article": r["is_article"],
                     "features": r["features"],
                     "meta": r["meta"],
@@ -270,11 +271,8 @@ def main(argv: list[str] | None = None) -> int:
                 for r in results
             },
         }
-        for p in pages:
-            payload["pages"][p.id]["type"] = p.page_type
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
-    _ = _f1
     return 0
 
 

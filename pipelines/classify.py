@@ -149,10 +149,44 @@ def text_features(text: str, page_chars: int) -> dict:
     }
 
 
-# Fitted weights (logistic regression, standardised features folded back in); see benchmarks/quality.py.
-WEIGHTS: dict[str, float] = {}
-BIAS = 0.0
-THRESHOLD = 0.5
+# Logistic regression over labelled pages of seven kinds (articles vs service, product, collection,
+# forum, listing, documentation pages), class-balanced, L2-regularised, standardisation folded back in.
+# The threshold favours keeping articles: losing a story costs more than archiving a stray page.
+WEIGHTS: dict[str, float] = {
+    "article_tags": -0.0265,
+    "articles_log": 0.1114,
+    "cart": -0.1589,
+    "code_blocks": -0.0206,
+    "code_log": -0.1930,
+    "forum_log": -0.0480,
+    "forumish": -0.0057,
+    "h1": 0.6444,
+    "has_author": 0.7446,
+    "has_date": 0.3500,
+    "ld_article": 1.2341,
+    "ld_non_article": -1.2810,
+    "link_density": -0.1691,
+    "links_per_kchar": -0.0059,
+    "list_share": 1.0692,
+    "log_words": 0.2027,
+    "long_par_share": 0.7768,
+    "long_pars": 0.0352,
+    "og_article": 1.3276,
+    "og_other": -0.6968,
+    "prices": -0.0157,
+    "prices_log": -0.3036,
+    "table_share": -0.1533,
+    "text_share": 1.6317,
+    "url_article": 1.8060,
+    "url_depth": 0.1728,
+    "url_documentation": -2.4895,
+    "url_forum": -3.1516,
+    "url_listing": -1.2169,
+    "url_product": -0.6507,
+    "url_service": -1.8000,
+}
+BIAS = -4.6781
+THRESHOLD = 0.3
 
 
 def _vector(features: dict) -> dict[str, float]:

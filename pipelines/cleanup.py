@@ -304,6 +304,8 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if kind == "related" and re.search(r"related-?(post-?)?(content|body|article)\b", attrs, re.I):
             continue
+        if len(el.text_content()) > 4000:
+            continue
         text = _text(el)
         limit = 600 if kind in ("share", "cookie") else 1500
         if len(text) > limit or _is_main_holder(el, ctx["p_len"]):
@@ -353,6 +355,8 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
 
 
 def _is_headline_link(el: HtmlElement, page_url: str) -> bool:
+    if el.find(".//a") is None:
+        return False
     text = _text(el)
     if not text or len(text) > 200 or len(text.split()) < 3:
         return False
@@ -368,6 +372,13 @@ def _is_headline_link(el: HtmlElement, page_url: str) -> bool:
     return urlsplit(target).path.rstrip("/") != urlsplit(page_url).path.rstrip("/")
 
 
+_TEASER_LEAD = re.compile(
+    r"^\W*(read|related|see|also|more|recommended|watch|listen|click|don|lire|à|lesen|mehr|auch|lee|leer|te |"
+    r"leggi|leia|veja|lees|czytaj|zobacz|läs|читайте)",
+    re.I,
+)
+
+
 def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
     """Inline teasers inside the body: "READ MORE: <headline>", "Related: ...", "See also: ..."."""
     removed = 0
@@ -375,6 +386,11 @@ def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
         if el.getparent() is None:
             continue
         if el.tag == "div" and any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
+            continue
+        if el.find(".//a") is None:
+            continue
+        lead = (el.text or "") + (el[0].text or "" if len(el) else "")
+        if not _TEASER_LEAD.match(lead):
             continue
         text = _text(el)
         if not text or len(text) > 250:

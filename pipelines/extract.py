@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -31,7 +30,6 @@ __all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
 
 EXTRACTION_VERSION = 1
 MAX_CHARS = MAX_BYTES
-MAX_DEPTH = 400
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -54,20 +52,6 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
 
 
-def _too_deep(tree: HtmlElement) -> bool:
-    # lxml's parser caps depth at 256 without HUGE_TREE; guard our own recursion anyway
-    for el in tree.iter():
-        depth = 0
-        parent = el.getparent()
-        while parent is not None and depth <= MAX_DEPTH:
-            depth += 1
-            parent = parent.getparent()
-        if depth > MAX_DEPTH:
-            return True
-        break
-    return False
-
-
 def _parse(text: str) -> HtmlElement | None:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
@@ -83,15 +67,12 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-FAST = os.environ.get("NEWSBOT_FAST") == "1"
-
-
 def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
     return (
         trafilatura.extract(
             tree,
             url=url or None,
-            fast=fast or FAST,
+            fast=fast,
             include_comments=False,
             include_tables=True,
             deduplicate=False,

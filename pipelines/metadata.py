@@ -6,6 +6,7 @@ date search (htmldate) only runs when no structured date exists.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ _SPACE = re.compile(r"\s+")
 def _clean(value) -> str | None:
     if value is None:
         return None
+    if isinstance(value, str) and "&" in value:
+        value = html_lib.unescape(value)
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
         if value is None:
@@ -149,7 +152,9 @@ def _person_names(value, depth: int = 0) -> list[str]:
 _BY = re.compile(r"^\s*(by|von|par|por|di|door|av|af|przez|от|автор)\s*[:\s]\s*", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _NOT_A_NAME = re.compile(
-    r"(https?://|www\.|@|\.com\b|admin\b|staff writer|^editor$|^editorial$|^team$|^unknown$|^guest$)", re.I
+    r"(^by$|^the author$|https?://|www\.|@|\.com\b|admin\b|staff writer"
+    r"|^editor$|^editorial$|^team$|^unknown$|^guest$)",
+    re.I,
 )
 
 
@@ -168,6 +173,12 @@ def normalise_authors(names: list[str]) -> list[str]:
             seen.add(key)
             out.append(name)
     return out
+
+
+def _is_organisation(value) -> bool:
+    items = value if isinstance(value, list) else [value]
+    kinds = {t.lower() for item in items if isinstance(item, dict) for t in _type_names(item)}
+    return bool(kinds) and kinds <= {"organization", "newsmediaorganization", "corporation", "localbusiness"}
 
 
 def _split_author_string(value: str) -> list[str]:
@@ -443,8 +454,20 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             meta.site_name = _clean(publisher.get("name"))
 
     h1s = tree.xpath("//h1")
-    h1 = _text(h1s[0]) if h1s else None
-    meta.h1 = h1 if h1 and len(h1) < 300 else None
+    site = (meta.site_name or "").casefold()
+    meta.h1 = None
+    for el in h1s[:6]:
+        h1 = _text(el)
+        if not h1 or len(h1) > 300 or len(h1.split()) < 2:
+            continue
+        if el.xpath("ancestor::header[not(ancestor::article)] | ancestor::nav") or (
+            site and h1.casefold() == site
+        ):
+            continue
+        if re.search(r"logo|brand|site-?(title|name)", f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
+            continue
+        meta.h1 = h1
+        break
     title_tag = tree.find(".//title")
     candidates = [
         _ld_str(ld, "headline"),
@@ -454,14 +477,16 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         _clean(title_tag.text_content()) if title_tag is not None else None,
     ]
     title = next((c for c in candidates if c), None)
-    if meta.h1 and len(h1s) == 1:
-        # the on-page headline is what readers see; prefer it when the head's title contains it
-        low_h1 = meta.h1.casefold()
-        if title is None or low_h1 in title.casefold() or title.casefold().startswith(low_h1[:40]):
-            title = meta.h1
+    if meta.h1:
+        # the on-page headline is what readers see; the head's titles are often rewritten for search
+        title = meta.h1
     meta.title = _strip_site(title, meta.site_name)
 
-    authors = _person_names(ld.get("author")) or _person_names(ld.get("creator"))
+    ld_author = ld.get("author")
+    authors = _person_names(ld_author) or _person_names(ld.get("creator"))
+    if authors and _is_organisation(ld_author):
+        # an organisation named as author: a person's byline on the page is the better answer
+        authors = _byline_authors(tree) or authors
     if not authors:
         raw = values.get("author") or values.get("article:author") or values.get("sailthru.author")
         raw = raw or values.get("parsely-author") or values.get("dc.creator") or values.get("citation_author")

@@ -129,3 +129,10 @@ def test_text_is_plain_paragraphs_separated_by_one_blank_line():
     assert "\n\n\n" not in text
     assert not re.search(r"<[a-z/][^>]*>", text)
     assert all(par.strip() == par and par for par in text.split("\n\n"))
+
+
+def test_section_front_is_not_an_article():
+    result = extract_article(_page("section_front.html"), "https://coastline.example/news/")
+    assert result.is_article is False
+    assert result.reason.startswith("not-article:")
+    assert result.record is None
