@@ -5,6 +5,7 @@ carries markup that must never run."""
 from __future__ import annotations
 
 import socket
+import os
 import subprocess
 import sys
 import time
@@ -187,12 +188,16 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(db_path: str | Path, *, timeout: float = 30.0) -> Iterator[str]:
-    """Start the real reading room (archive.serve.serve) in a subprocess; yield its base URL."""
+    """Start the real reading room (`newsbot serve`) in a subprocess; yield its base URL."""
     port = free_port()
-    code = f"from archive.serve import serve; serve({str(db_path)!r}, host='127.0.0.1', port={port})"
     root = Path(__file__).resolve().parent.parent
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [sys.executable, "-m", "newsbot", "serve", "--db", str(db_path), "--port", str(port)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
