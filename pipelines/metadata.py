@@ -10,7 +10,7 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -108,6 +108,21 @@ def _walk_ld(data, out: list[dict], depth: int = 0) -> None:
 _JSON_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def _ld_index(nodes: list[dict]) -> dict[str, dict]:
+    return {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+
+
+def _resolve(value, index: dict[str, dict], depth: int = 0):
+    """Follow ``{"@id": ...}`` references (Yoast-style @graph pages name the author only by id)."""
+    if depth > 3:
+        return value
+    if isinstance(value, list):
+        return [_resolve(v, index, depth + 1) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return index.get(value["@id"], value)
+    return value
+
+
 def _jsonld_nodes(tree: HtmlElement) -> list[dict]:
     nodes: list[dict] = []
     for script in tree.iterfind(".//script[@type]"):
@@ -149,13 +164,54 @@ def _person_names(value, depth: int = 0) -> list[str]:
     return []
 
 
-_BY = re.compile(r"^\s*(by|von|par|por|di|door|av|af|przez|от|автор)\s*[:\s]\s*", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:written|posted|published|reviewed|edited|article|text|words|story|reporting|compiled)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez|от|автор)(?:\s*:\s*|\s+|(?-i:(?=[A-ZÀ-ÞĀ-Ž])))",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^\s*(?:authors?|autor(?:in)?|auteur|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))", re.I
+)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _NOT_A_NAME = re.compile(
-    r"(^by$|^the author$|https?://|www\.|@|\.com\b|admin\b|staff writer"
+    r"(^by$|^the author$|https?://|www\.|@|\.com\b|admin\b|staff writer|^\d+$|\w\.\w+\.\w"
     r"|^editor$|^editorial$|^team$|^unknown$|^guest$)",
     re.I,
 )
+# credentials and generational suffixes that follow a name after a comma ("Jane Doe, MD")
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{2,6}(?:-[A-Z]{1,4})?|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|MPH|MSc|BSc|RDN?|CPT|LVT)$"
+)
+# where a byline's name ends and a role, a date or a site begins
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?"
+_NAME_END = re.compile(
+    r"\s+(?:[-–—|·•⋅/]|on|updated|published|last|posted|in|from)\s+.*$|\s*[|·•⋅]\s*.*$|\s+\d.*$"
+    rf"|\s+{_MONTH_WORD}\s+\d.*$",
+    re.I,
+)
+# a job title printed straight after the name ("Jane Doe Senior Reporter")
+_ROLE_START = re.compile(
+    r"\s+(?:senior|junior|staff|chief|lead|head|managing|contributing|associate|executive|deputy|content"
+    r"|digital|tech|technology|expert|certified|licensed|freelance|founder|co-founder|ceo|editor|writer"
+    r"|reporter|correspondent|columnist|director|manager|coordinator|contributor|journalist|editorial|product"
+    r"|former|sales|view|follow|read|see)\b.*$",
+    re.I,
+)
+
+
+def _split_author_string(value: str) -> list[str]:
+    value = _BY.sub("", value)
+    parts = [p for p in _AUTHOR_SPLIT.split(value) if p and p.strip()]
+    # "Smith, John" is one person, not two
+    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and "," in value:
+        return [value.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _CREDENTIAL.match(part.strip()):
+            merged[-1] = f"{merged[-1]}, {part.strip()}"
+        else:
+            merged.append(part)
+    return merged
 
 
 def normalise_authors(names: list[str]) -> list[str]:
@@ -175,19 +231,136 @@ def normalise_authors(names: list[str]) -> list[str]:
     return out
 
 
+_PARTICLES = frozenset(
+    (
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "dos",
+        "das",
+        "st.",
+    )
+)
+
+
+def _looks_like_name(name: str) -> bool:
+    """A person's name as bylines print it: 1-5 capitalised words, no digits or sentence marks."""
+    words = name.replace(",", " ").split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch in '?!:;()[]{}<>="' for ch in name):
+        return False
+    head = [w for w in words if not _CREDENTIAL.match(w)]
+    if not head or len(head) > 5 or _NOT_A_NAME.search(name):
+        return False
+    if head[0].casefold() in _BYLINE_WORDS or head[-1].casefold() in _BYLINE_WORDS:
+        return False
+    return (
+        all(w[0].isupper() or w.casefold() in _PARTICLES for w in head if w[0].isalpha())
+        and head[0][0].isupper()
+    )
+
+
+_BYLINE_WORDS = frozenset(
+    (
+        "share",
+        "comments",
+        "comment",
+        "menu",
+        "search",
+        "home",
+        "privacy",
+        "policy",
+        "read",
+        "more",
+        "follow",
+        "subscribe",
+        "about",
+        "contact",
+        "staff",
+        "editor",
+        "editors",
+        "editorial",
+        "reviewer",
+        "expert",
+        "writer",
+        "author",
+        "authors",
+        "contributor",
+        "contributors",
+        "published",
+        "updated",
+        "posted",
+        "min",
+        "minute",
+        "minutes",
+        "reading",
+        "login",
+        "member",
+        "sign",
+        "log",
+        "bluesky",
+        "twitter",
+        "facebook",
+        "linkedin",
+        "instagram",
+        "email",
+        "newsletter",
+        "human",
+        "written",
+        "by",
+        "insights",
+        "type",
+        "category",
+        "topic",
+        "industry",
+        "tag",
+        "tags",
+        "all",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    )
+)
+
+
 def _is_organisation(value) -> bool:
     items = value if isinstance(value, list) else [value]
     kinds = {t.lower() for item in items if isinstance(item, dict) for t in _type_names(item)}
     return bool(kinds) and kinds <= {"organization", "newsmediaorganization", "corporation", "localbusiness"}
-
-
-def _split_author_string(value: str) -> list[str]:
-    value = _BY.sub("", value)
-    parts = [p for p in _AUTHOR_SPLIT.split(value) if p and p.strip()]
-    # "Smith, John" is one person, not two
-    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and "," in value:
-        return [value.strip()]
-    return parts
 
 
 _ISO = re.compile(
@@ -276,16 +449,22 @@ def _parse_loose(value: str) -> str | None:
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+_URL_DATE_NAMED = re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|-|$)", re.I)
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
 
 
 def url_date(url: str) -> str | None:
     path = urlsplit(url).path
     match = _URL_DATE.search(path) or _URL_DATE_COMPACT.search(path)
+    month = int(match.group(2)) if match else None
     if not match:
-        return None
+        # "/2023/october/03/"
+        match = _URL_DATE_NAMED.search(path)
+        month = _MONTHS.get(match.group(2).lower()) if match else None
+        if not month:
+            return None
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        return date(int(match.group(1)), month, int(match.group(3))).isoformat()
     except ValueError:
         return None
 
@@ -343,11 +522,47 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
         content = content.strip()
         if not content:
             continue
-        if key in ("article:tag", "article:author", "author", "article:section"):
+        if key in (
+            "article:tag",
+            "article:author",
+            "author",
+            "article:section",
+            "citation_author",
+            "dc.creator",
+        ):
             values[key] = values[key] + "\x1f" + content if key in values else content
         else:
             values.setdefault(key, content)
     return values
+
+
+_META_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+)
+
+
+def _meta_authors(values: dict[str, str]) -> list[str]:
+    for key in _META_AUTHOR_KEYS:
+        raw = values.get(key)
+        if not raw:
+            continue
+        chunks = [c for c in raw.split("\x1f") if not c.lower().startswith(("http://", "https://", "/"))]
+        names = [p for chunk in chunks for p in _split_author_string(chunk)]
+        if names:
+            return names
+    # Yoast and others: <meta name="twitter:label1" content="Written by"> + twitter:data1
+    for n in ("1", "2"):
+        label = (values.get(f"twitter:label{n}") or "").casefold()
+        if label.startswith(("written by", "author", "verfasst", "écrit par", "escrito por", "geschreven")):
+            return _split_author_string(values.get(f"twitter:data{n}") or "")
+    return []
 
 
 def _first(values: dict[str, str], keys) -> tuple[str | None, str | None]:
@@ -358,53 +573,252 @@ def _first(values: dict[str, str], keys) -> tuple[str | None, str | None]:
     return None, None
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»]|::)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»⋆]|::)\s+")
+_SEPARATOR_CHARS = " |-–—·•:»⋆"
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
-def _strip_site(title: str | None, site_name: str | None) -> str | None:
+def _title_key(value: str | None) -> str:
+    return " ".join((value or "").translate(_QUOTES).casefold().split())
+
+
+def _host_core(url: str) -> str:
+    host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+    labels = host.split(".")
+    return labels[-2] if len(labels) >= 2 else host
+
+
+def _is_site_part(part: str, site_name: str | None, host_core: str) -> bool:
+    """Whether one separated part of a title names the site (its og:site_name or its domain)."""
+    key = part.casefold().strip()
+    if not key:
+        return False
+    if site_name:
+        site = site_name.casefold()
+        if key in site or site in key:
+            return True
+    letters = re.sub(r"[^a-z0-9]", "", key)
+    if host_core and len(host_core) >= 3 and letters and len(part.split()) <= 4:
+        return host_core in letters or (len(letters) >= 4 and letters in host_core)
+    return False
+
+
+def _strip_site(
+    title: str | None, site_name: str | None, host_core: str = "", generic: bool = True
+) -> str | None:
+    """``title`` without a leading or trailing site name ("Story | The Daily", "The Daily - Story")."""
     if not title:
         return title
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    if site_name:
-        site = site_name.casefold()
-        if parts[-1].casefold() in site or site in parts[-1].casefold():
-            return _TITLE_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else parts[0]
-        if parts[0].casefold() in site or site in parts[0].casefold():
-            return title[len(parts[0]) :].lstrip(" |-–—·•:»")
+    if _is_site_part(parts[-1], site_name, host_core):
+        return title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS) or title
+    if _is_site_part(parts[0], site_name, host_core):
+        rest = title[len(parts[0]) :].lstrip(_SEPARATOR_CHARS)
+        # "Site | site.com - Headline"
+        return (_strip_site(rest, site_name, host_core, generic=False) if len(parts) > 2 else rest) or title
     # a short trailing part is a site name ("Story headline | The Daily")
-    if len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—·•:»")
+    if generic and len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3:
+        return title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
     return title
+
+
+def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_name, host_core) -> str | None:
+    """The headline: an <h1> the head's titles confirm, else the first plausible <h1>, else a head title.
+
+    Publishers rewrite the head's titles for search and social, so when they disagree the visible
+    <h1> wins; but a page's first <h1> is often a logo or section name, so an <h1> that some head
+    title confirms beats an earlier one that none does.
+    """
+    stripped = [_strip_site(h, site_name, host_core) for h in heads]
+    keys = {_title_key(h) for h in heads + stripped if h}
+    for h1 in h1s:
+        if _title_key(h1) in keys:
+            if h1 != h1.translate(_QUOTES):
+                # the same headline with straight quotes in the head: take that spelling, also the page's
+                plain = next(
+                    (
+                        h
+                        for h in heads + stripped
+                        if h and h == h.translate(_QUOTES) and _title_key(h) == _title_key(h1)
+                    ),
+                    None,
+                )
+                if plain:
+                    return _strip_site(plain, site_name, host_core)
+            return _strip_site(h1, site_name, host_core)
+    for h1 in h1s:
+        k = _title_key(h1)
+        for head in heads:
+            hk = _title_key(head)
+            if len(k) < 12 or hk == k or not (hk.startswith(k) or hk.endswith(k)):
+                continue
+            rest = (hk[len(k) :] if hk.startswith(k) else hk[: -len(k)]).strip()
+            # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one
+            separated = rest and rest[0 if hk.startswith(k) else -1] in _SEPARATOR_CHARS
+            if separated and len(rest.split()) < len(k.split()):
+                return _strip_site(h1, site_name, host_core)
+    site_parts = {
+        _title_key(part)
+        for head in heads
+        for part in _TITLE_SEPARATORS.split(head)[1:]
+        if _is_site_part(part, site_name, host_core) or len(part.split()) <= 4
+    }
+    for h1 in plausible:
+        if _title_key(h1) not in site_parts:
+            return _strip_site(h1, site_name, host_core)
+    # no <h1>: the head's titles, og:title first (JSON-LD headlines are often cut at 110 characters)
+    return next((s for s in stripped if s), None)
 
 
 def _text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
+_AUTHOR_HREF = (
+    "contains(@href,'/author/') or contains(@href,'/authors/') or contains(@href,'/author-')"
+    " or contains(@href,'/contributors/') or contains(@href,'/contributor/') or contains(@href,'/writers/')"
+    " or contains(@href,'/staff/') or contains(@href,'/people/') or contains(@href,'/profile/')"
+    " or contains(@href,'/team/') or contains(@href,'/journalist/') or contains(@href,'/by/')"
+)
 _BYLINE_XPATH = (
-    ".//*[@rel='author' or @itemprop='author' or contains(@class,'byline') or contains(@class,'author-name')"
-    " or contains(@class,'author_name') or contains(@class,'authorName') or contains(@class,'article-author')"
-    " or contains(@class,'post-author') or contains(@class,'entry-author') or contains(@id,'byline')"
-    " or contains(@class,'c-byline') or contains(@class,'meta-author') or contains(@class, 'writer')]"
+    ".//*[@rel='author' or @itemprop='author' or contains(@class,'byline') or contains(@class,'author')"
+    " or contains(@class,'Author') or contains(@class,'Byline') or contains(@id,'byline')"
+    " or contains(@id,'author') or contains(@class,'writer') or contains(@class,'creator')"
+    f" or (self::a and ({_AUTHOR_HREF}))]"
+)
+# bylines in navigation, comment threads, related-story teasers and bio boxes name other people
+_SKIP_BYLINE = re.compile(r"comment|related|recommend|teaser|sidebar|site-footer|\bnav|menu|avatar", re.I)
+_LEADING_DATE = re.compile(
+    rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\s*[-–—|·•⋅,]?\s*",
+    re.I,
+)
+_ARCHIVE_LINK = re.compile(
+    r"^(?:more|all|other|latest|recent)?\s*(?:articles|posts|stories|more|news)\s+(?:by|from)\b", re.I
 )
 
 
+def _spaced_text(el: HtmlElement) -> str:
+    # adjacent inline elements ("<span>Jane Doe</span><span>June 1</span>") must not run together
+    return _SPACE.sub(" ", " ".join(t for t in el.itertext() if t)).strip()
+
+
+def _name_from_text(text: str, loose: bool = False) -> list[str]:
+    text = _SPACE.sub(" ", text).strip()
+    if not text or len(text) > 160:
+        return []
+    if _ARCHIVE_LINK.match(text):
+        return []
+    text = _LABEL.sub("", _LEADING_DATE.sub("", text))
+    by = _BY.search(text)
+    if not by:
+        # "Headline text By Jane Doe June 1, 2025": the byline starts at the last "By"
+        inner = re.search(r"(?:^|\s)(?:[Ww]ritten |[Pp]osted )?(?:By|by)(?:\s*:\s*|\s+)(?=[A-Z])", text)
+        if inner and inner.start() > 0:
+            text = text[inner.start() :]
+    text = _BY.sub("", text, count=1).strip()
+    text = _NAME_END.sub("", text).strip(" ,;-–—:")
+    first, _, rest = text.partition(" ")
+    if rest:
+        text = f"{first} {_ROLE_START.sub('', ' ' + rest).strip()}".strip()
+    if not text:
+        return []
+    names = [n.strip() for n in _split_author_string(text) if n.strip()]
+    if (
+        loose
+        and len(names) == 1
+        and re.fullmatch(r"[a-z][\w.-]{2,30}", names[0])
+        and names[0] not in _BYLINE_WORDS
+    ):
+        # a handle in an element marked as the author ("jsteinhardt")
+        return names
+    return names if names and all(_looks_like_name(n) for n in names) else []
+
+
 def _byline_authors(tree: HtmlElement) -> list[str]:
-    for el in tree.xpath(_BYLINE_XPATH)[:6]:
-        if el.tag in ("meta", "link", "script", "style", "body", "html"):
+    tried = 0
+    for el in tree.xpath(_BYLINE_XPATH):
+        if el.tag in ("meta", "link", "script", "style", "body", "html", "img", "svg", "figure", "picture"):
             continue
+        if tried >= 12:
+            break
+        ancestors = [a for a in el.iterancestors() if a.tag not in ("body", "html")]
+        in_article = any(a.tag in ("article", "main") for a in ancestors)
+        if any(
+            a.tag == "nav"
+            or (a.tag in ("footer", "aside", "header") and not in_article and a.tag != "header")
+            or _SKIP_BYLINE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+            for a in ancestors
+        ):
+            continue
+        tried += 1
+        pieces = []
         named = el.xpath(".//*[@itemprop='name']")
-        text = _text(named[0]) if named else _text(el)
-        text = re.sub(r"^(written|posted|published|reviewed|edited)\s+by\b", "", text, flags=re.I).strip()
-        text = _BY.sub("", text)
-        if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
-            continue
-        names = normalise_authors(_split_author_string(text))
-        if names and all(1 <= len(n.split()) <= 4 for n in names):
-            return names
+        if named:
+            pieces.append(" and ".join(_spaced_text(n) for n in named))
+        links = el.xpath(f".//a[{_AUTHOR_HREF}]") if el.tag != "a" else []
+        if links:
+            pieces.append(" and ".join(_spaced_text(a) for a in links))
+        pieces.append(_spaced_text(el))
+        marked = bool(
+            el.get("rel") == "author"
+            or el.get("itemprop") == "author"
+            or re.search(r"author|byline", el.get("class") or "", re.I)
+        )
+        for piece in pieces:
+            names = normalise_authors(_name_from_text(piece, loose=marked))
+            if names:
+                return names
     return []
+
+
+_BY_START = re.compile(
+    r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?(?:by|von|par|por|door)"
+    r"(?:\b|(?-i:(?=[A-Z])))\s*:?|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z])))",
+    re.I,
+)
+
+
+def _text_byline(tree: HtmlElement) -> list[str]:
+    """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    seen_h1 = False
+    after = 0
+    before: list[HtmlElement] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "svg", "nav", "footer"):
+            continue
+        if el.tag == "h1" and not seen_h1:
+            seen_h1 = True
+            # a byline above the headline: the last one before it
+            for candidate in reversed(before[-3:]):
+                names = _name_from_text(_spaced_text(candidate))
+                if names and all(len(n.split()) >= 2 for n in names):
+                    return normalise_authors(names)
+            continue
+        if seen_h1:
+            after += 1
+            if after > _WINDOW * 4:
+                break
+        text = el.text or ""
+        if not _BY_START.match(text):
+            continue
+        if not seen_h1:
+            before.append(el)
+            continue
+        names = _name_from_text(_spaced_text(el))
+        # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
+        if names and all(len(n.split()) >= 2 for n in names):
+            return normalise_authors(names)
+    return []
+
+
+def _page_byline(tree: HtmlElement) -> list[str]:
+    return _byline_authors(tree) or _text_byline(tree)
 
 
 def _ld_str(node: dict, key: str) -> str | None:
@@ -430,6 +844,26 @@ def _lang(value: str | None) -> str | None:
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
+def _local_day(published: str, url: str) -> str:
+    """The publisher's calendar day for a UTC timestamp, when the URL states it.
+
+    Many CMSs write JSON-LD or og dates in UTC while the URL uses local time: "2025-12-19T02:41:41+00:00"
+    is December 18th in New York, and ``/2025/12/18/`` says so. Other offsets on the page are no guide:
+    pages print the UTC day as often as the local one.
+    """
+    if not published.endswith("+00:00") or "T" not in published:
+        return published
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    day = url_date(url)
+    if day and day != published[:10] and abs(date.fromisoformat(day) - moment.date()) <= timedelta(days=1):
+        # the URL's date is the publisher's calendar day; the time of day in it is unknown
+        return day
+    return published
+
+
 def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     meta = PageMeta()
     values = _meta_map(tree)
@@ -453,50 +887,60 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         if isinstance(publisher, dict):
             meta.site_name = _clean(publisher.get("name"))
 
-    h1s = tree.xpath("//h1")
     site = (meta.site_name or "").casefold()
-    meta.h1 = None
-    for el in h1s[:6]:
+    all_h1s: list[str] = []
+    plausible: list[str] = []
+    for el in tree.xpath("//h1")[:8]:
         h1 = _text(el)
-        if not h1 or len(h1) > 300 or len(h1.split()) < 2:
+        if not h1 or len(h1) > 300:
             continue
-        if el.xpath("ancestor::header[not(ancestor::article)] | ancestor::nav") or (
-            site and h1.casefold() == site
-        ):
+        all_h1s.append(h1)
+        if len(h1.split()) < 2 or (site and h1.casefold() == site):
+            continue
+        if el.xpath("ancestor::header[not(ancestor::article)] | ancestor::nav"):
             continue
         if re.search(r"logo|brand|site-?(title|name)", f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
-        meta.h1 = h1
-        break
+        plausible.append(h1)
+    meta.h1 = plausible[0] if plausible else None
     title_tag = tree.find(".//title")
-    candidates = [
+    og_title = _clean(values.get("og:title"))
+    heads = [
+        og_title,
         _ld_str(ld, "headline"),
-        _clean(values.get("og:title")),
         _clean(values.get("twitter:title")),
-        _ld_str(ld, "name"),
         _clean(title_tag.text_content()) if title_tag is not None else None,
+        _ld_str(ld, "name"),
     ]
-    title = next((c for c in candidates if c), None)
-    if meta.h1:
-        # the on-page headline is what readers see; the head's titles are often rewritten for search
-        title = meta.h1
-    meta.title = _strip_site(title, meta.site_name)
+    heads = [h for h in heads if h]
+    meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, _host_core(url))
 
-    ld_author = ld.get("author")
-    authors = _person_names(ld_author) or _person_names(ld.get("creator"))
-    if authors and _is_organisation(ld_author):
-        # an organisation named as author: a person's byline on the page is the better answer
-        authors = _byline_authors(tree) or authors
-    if not authors:
-        raw = values.get("author") or values.get("article:author") or values.get("sailthru.author")
-        raw = raw or values.get("parsely-author") or values.get("dc.creator") or values.get("citation_author")
-        if raw:
-            authors = [p for chunk in raw.split("\x1f") for p in _split_author_string(chunk)]
-    authors = normalise_authors(authors)
-    if not authors:
-        authors = _byline_authors(tree)
-    if meta.site_name and authors and all(a.casefold() == meta.site_name.casefold() for a in authors):
-        authors = authors  # an organisation as author is still the stated author
+    index = _ld_index(nodes)
+    ld_author = _resolve(ld.get("author"), index)
+    if not ld_author and webpage:
+        ld_author = _resolve(webpage.get("author"), index)
+    ld_names = normalise_authors(
+        _person_names(ld_author) or _person_names(_resolve(ld.get("creator"), index))
+    )
+    publisher = _resolve(ld.get("publisher"), index)
+    site_names = {
+        n.casefold()
+        for n in (meta.site_name, _ld_str(publisher, "name") if isinstance(publisher, dict) else None)
+        if n
+    }
+
+    def is_site(names: list[str]) -> bool:
+        return bool(names) and all(
+            n.casefold() in site_names or any(n.casefold() in s or s in n.casefold() for s in site_names)
+            for n in names
+        )
+
+    authors = ld_names
+    if not authors or _is_organisation(ld_author) or is_site(authors):
+        # no person in JSON-LD (or an organisation, or the site itself, named as author): a person named
+        # in the meta tags or in a byline on the page is the better answer; the organisation is the last
+        metas = normalise_authors(_meta_authors(values))
+        authors = metas if metas and not is_site(metas) else (_page_byline(tree) or authors or metas)
     meta.authors = authors
 
     published = parse_date(ld.get("datePublished")) or parse_date(ld.get("dateCreated"))
@@ -525,6 +969,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         for node in times[:1]:
             published = parse_date(node.get("datetime"))
             source = "time" if published else None
+    if published:
+        published = _local_day(published, url)
     meta.published, meta.date_source = published, source
 
     modified = parse_date(ld.get("dateModified"))
@@ -574,8 +1020,80 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     return meta
 
 
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
+_DATE_LABEL = re.compile(
+    r"\b(?:published|updated|posted|last|modified|date|on|am|le|publié|mis à jour"
+    r"|veröffentlicht|aktualisiert)\b:?",
+    re.I,
+)
+
+
+def _visible_date_text(text: str) -> tuple[str | None, bool]:
+    """(ISO day, labelled as published) for a short text that is a date and little else."""
+    day = _parse_loose(text)
+    match = None
+    if not day:
+        match = _NUMERIC_DATE.search(text)
+        if not match:
+            return None, False
+        a, sep, b, y = int(match.group(1)), match.group(2), int(match.group(3)), int(match.group(4))
+        # dots are day-first (17.05.2021); slashes are month-first unless that cannot be
+        d, m = (a, b) if sep == "." or a > 12 else (b, a)
+        try:
+            day = date(y, m, d).isoformat()
+        except ValueError:
+            return None, False
+    rest = _LOOSE_MDY.sub("", _LOOSE_DMY.sub("", _NUMERIC_DATE.sub("", text)))
+    rest = _DATE_LABEL.sub("", rest)
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) > 2:
+        return None, False
+    return day, not re.search(r"updated|modified|aktualisiert|mis à jour", text, re.I)
+
+
+_WINDOW = 60
+
+
+def visible_date(tree: HtmlElement) -> str | None:
+    """The date printed near the headline ("Published Nov 21, 2018", "17.05.2021"), for pages without
+    structured dates: the first short date-only text within a window around the first <h1>."""
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    seen_h1 = False
+    after = 0
+    before: list[tuple[str, bool]] = []
+    found: list[tuple[str, bool]] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "svg", "nav", "footer"):
+            continue
+        if el.tag == "h1" and not seen_h1:
+            seen_h1 = True
+            continue
+        if seen_h1:
+            after += 1
+            if after > _WINDOW:
+                break
+        text = (el.text or "").strip()
+        if not text or len(text) > 60 or not any(ch.isdigit() for ch in text):
+            continue
+        day, published = _visible_date_text(_SPACE.sub(" ", text))
+        if not day or not 1990 <= int(day[:4]) <= date.today().year + 1:
+            continue
+        (found if seen_h1 else before).append((day, published))
+        if seen_h1 and len(found) >= 3:
+            break
+    candidates = found or before[-2:]
+    for day, published in candidates:
+        if published:
+            return day
+    return candidates[0][0] if candidates else None
+
+
 def fallback_date(tree: HtmlElement, url: str) -> str | None:
-    """htmldate's fast mode, for pages without any structured date (costs a few ms)."""
+    """For pages without any structured date: the date printed by the headline, else htmldate's fast mode."""
+    day = visible_date(tree)
+    if day:
+        return day
     try:
         from htmldate import find_date
     except ImportError:  # pragma: no cover
