@@ -209,9 +209,24 @@ def _split_author_string(value: str) -> list[str]:
     for part in parts:
         if merged and _CREDENTIAL.match(part.strip()):
             merged[-1] = f"{merged[-1]}, {part.strip()}"
+        elif merged and _ROLE_START.match(" " + part.strip()):
+            continue  # "Jane Doe, Senior Director of Operations": a job title, not a second author
         else:
             merged.append(part)
     return merged
+
+
+_INITIALS = re.compile(r"^([A-Z]{2,3}) (?=[A-Z])")
+
+
+def _drop_avatar_initials(name: str) -> str:
+    """ "CM Craig McCarthy" (an avatar's initials before the name) -> "Craig McCarthy"."""
+    match = _INITIALS.match(name)
+    if match:
+        rest = name[match.end() :]
+        if "".join(w[0] for w in rest.split()[: len(match.group(1))]) == match.group(1):
+            return rest
+    return name
 
 
 def normalise_authors(names: list[str]) -> list[str]:
@@ -219,7 +234,7 @@ def normalise_authors(names: list[str]) -> list[str]:
     seen: set[str] = set()
     for raw in names:
         name = _BY.sub("", raw or "").strip(" ,;|-–—")
-        name = _SPACE.sub(" ", name)
+        name = _drop_avatar_initials(_SPACE.sub(" ", name))
         if not name or len(name) > 80 or _NOT_A_NAME.search(name):
             continue
         if len(name.split()) > 6:
@@ -266,6 +281,8 @@ def _looks_like_name(name: str) -> bool:
     if not head or len(head) > 5 or _NOT_A_NAME.search(name):
         return False
     if head[0].casefold() in _BYLINE_WORDS or head[-1].casefold() in _BYLINE_WORDS:
+        return False
+    if len(head) == 1 and head[0].casefold().rstrip(".") in _MONTHS:
         return False
     return (
         all(w[0].isupper() or w.casefold() in _PARTICLES for w in head if w[0].isalpha())
@@ -329,30 +346,6 @@ _BYLINE_WORDS = frozenset(
         "tag",
         "tags",
         "all",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
     )
 )
 
@@ -554,6 +547,9 @@ def _meta_authors(values: dict[str, str]) -> list[str]:
         if not raw:
             continue
         chunks = [c for c in raw.split("\x1f") if not c.lower().startswith(("http://", "https://", "/"))]
+        if key == "citation_author":
+            # one author per tag, written "Family, Given"
+            return [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
         names = [p for chunk in chunks for p in _split_author_string(chunk)]
         if names:
             return names
@@ -689,7 +685,10 @@ _BYLINE_XPATH = (
     f" or (self::a and ({_AUTHOR_HREF}))]"
 )
 # bylines in navigation, comment threads, related-story teasers and bio boxes name other people
-_SKIP_BYLINE = re.compile(r"comment|related|recommend|teaser|sidebar|site-footer|\bnav|menu|avatar", re.I)
+_SKIP_BYLINE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|related|recommend\w*|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|[\s_-])",
+    re.I,
+)
 _LEADING_DATE = re.compile(
     rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\s*[-–—|·•⋅,]?\s*",
@@ -703,6 +702,12 @@ _ARCHIVE_LINK = re.compile(
 def _spaced_text(el: HtmlElement) -> str:
     # adjacent inline elements ("<span>Jane Doe</span><span>June 1</span>") must not run together
     return _SPACE.sub(" ", " ".join(t for t in el.itertext() if t)).strip()
+
+
+def _class_words(el: HtmlElement) -> str:
+    # utility-CSS classes ("mr-[--sidebar-width]") say nothing about what the element is
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return " ".join(w for w in words if "[" not in w and ":" not in w)
 
 
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
@@ -749,7 +754,7 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
         if any(
             a.tag == "nav"
             or (a.tag in ("footer", "aside", "header") and not in_article and a.tag != "header")
-            or _SKIP_BYLINE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+            or _SKIP_BYLINE.search(_class_words(a))
             for a in ancestors
         ):
             continue
@@ -811,6 +816,11 @@ def _text_byline(tree: HtmlElement) -> list[str]:
             before.append(el)
             continue
         names = _name_from_text(_spaced_text(el))
+        if not names and not _BY_START.sub("", _spaced_text(el)).strip():
+            # "<p>Written by</p><p>Jane Doe</p>": the label and the name in sibling elements
+            following = el.getnext()
+            if following is not None and isinstance(following.tag, str):
+                names = _name_from_text(f"By {_spaced_text(following)}")
         # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
         if names and all(len(n.split()) >= 2 for n in names):
             return normalise_authors(names)
