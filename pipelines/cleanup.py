@@ -9,16 +9,19 @@ not against any one site's class names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
 
 
 def _text(el: HtmlElement) -> str:
-    return _SPACE.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 def _remove(el: HtmlElement) -> None:
@@ -118,6 +121,15 @@ CLASS_TOKENS = {
 }
 
 
+# Every CLASS_TOKENS pattern needs one of these lower-case substrings: a literal alternation is ten
+# times faster than the token patterns, so it screens the attributes first.
+_CLASS_KEYWORDS = re.compile(
+    "shar|social|addtoany|a2a|newsletter|subscri|sign|optin|opt-in|mc4wp|mailchimp|email|cookie|consent"
+    "|gdpr|cmp-|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
+    "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl"
+)
+
+
 def _attrs(el: HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -151,6 +163,18 @@ def _paragraph_text_len(tree: HtmlElement) -> int:
     return sum(len(_text(p)) for p in tree.iter("p"))
 
 
+_INVISIBLE = etree.XPath(
+    "//script[not(@type='application/ld+json')]|//style|//noscript|//template|//svg|//iframe|//object"
+)
+
+
+def drop_invisible(tree: HtmlElement) -> None:
+    """Scripts, styles, SVG and frames are never article text: out before the rules and trafilatura,
+    so neither copies nor walks them (JSON-LD stays: trafilatura reads it)."""
+    for el in _INVISIBLE(tree):
+        _remove(el)
+
+
 # --- DOM rules ----------------------------------------------------------------------------------
 
 
@@ -167,9 +191,11 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
         _remove(form)
         removed += 1
     for el in list(tree.iter(*_BLOCKS)):
-        if el.getparent() is None or el.tag == "p":
+        if el.tag == "p":
             continue
         attrs = _attrs(el)
+        if not _CLASS_KEYWORDS.search(attrs.lower()) or el.getparent() is None:
+            continue
         if not CLASS_TOKENS["comments"].search(attrs):
             continue
         if re.search(r"comment-?(count|link|icon|button|s-?link)|no-?comments", attrs, re.I):
@@ -292,10 +318,10 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     removed only when they are small (their own text, not the article around them)."""
     removed = 0
     for el in list(tree.iter(*_BLOCKS)):
-        if el.getparent() is None or el.tag in ("p", "table"):
+        if el.tag in ("p", "table"):
             continue
         attrs = _attrs(el)
-        if not attrs.strip():
+        if not _CLASS_KEYWORDS.search(attrs.lower()) or el.getparent() is None:
             continue
         kind = next(
             (k for k in ("share", "newsletter", "cookie", "related") if CLASS_TOKENS[k].search(attrs)), None
@@ -338,6 +364,8 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
             if child.tag in ("p", "h3", "h4", "div", "li") and _is_headline_link(child, page_url):
                 run.append(child)
                 continue
+            if not run:
+                continue  # nothing open that this child could end
             if child.tag in ("br",) or (
                 not _text(child) and child.find(".//img") is None and child.tag not in ("img",)
             ):
@@ -385,12 +413,12 @@ def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
     for el in list(tree.iter("p", "li", "div", "h3", "h4", "h5", "h6", "blockquote")):
         if el.getparent() is None:
             continue
+        lead = (el.text or "") + (el[0].text or "" if len(el) else "")
+        if not _TEASER_LEAD.match(lead):
+            continue
         if el.tag == "div" and any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in el):
             continue
         if el.find(".//a") is None:
-            continue
-        lead = (el.text or "") + (el[0].text or "" if len(el) else "")
-        if not _TEASER_LEAD.match(lead):
             continue
         text = _text(el)
         if not text or len(text) > 250:
@@ -428,18 +456,65 @@ def _block_of(el: HtmlElement) -> HtmlElement:
     return el
 
 
+# Every alternative of BOILERPLATE_LINE contains one of these (lower-case) words: a plain substring
+# scan (C speed) finds the few text pieces worth the full, much slower, regex.
+BOILERPLATE_KEYWORDS = (
+    "publish", "required", "leave a", "comment", "respons", "repl", "save my", "notify", "akismet",
+    "newsletter", "enter your", "you agree", "subscri", "cookie", "consent", "share", "tweet", "email",
+    "e-mail", "print", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
+    "follow us", "advert", "ad", "sponsored", "abonn", "inscrivez", "melden sie", "suscr", "bolet",
+    "iscriviti", "assine", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
+)  # fmt: skip
+
+
+def maybe_boilerplate(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in BOILERPLATE_KEYWORDS)
+
+
+_PLAIN_TEXT_NODES = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
+
+
+def _keyword_pieces(pieces: list[str]) -> list[int]:
+    """Indices of the pieces that contain a boilerplate keyword."""
+    low = "\x00".join(pieces).lower()
+    # "ad" (only ever a whole line) is left to the text rules: as a substring it is everywhere
+    offsets = [m for k in BOILERPLATE_KEYWORDS if k != "ad" for m in _find_all(low, k)]
+    if not offsets:
+        return []
+    starts = list(accumulate((len(p) + 1 for p in pieces), initial=0))
+    return sorted({bisect_right(starts, o) - 1 for o in offsets})
+
+
+def _find_all(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
     """Short blocks whose wording is a sign-up call, a cookie notice or a comment-form prompt.
 
-    Driven by text nodes (one regex per node, linear in the page) rather than by element
-    text, so nested containers are not re-read."""
+    Driven by text nodes rather than by element text, so nested containers are not re-read; a
+    substring scan for keywords picks the few nodes that the full regex then checks."""
+    plain = _PLAIN_TEXT_NODES(tree)
+    candidates = [i for i in _keyword_pieces(plain) if len(plain[i]) < 300]
+    if not candidates:
+        return 0
+    found = {plain[i] for i in candidates if BOILERPLATE_LINE.search(plain[i].strip())}
+    if not found:
+        return 0
     hits: list[HtmlElement] = []
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+        if el.tag in ("script", "style", "noscript", "template", "title") or not isinstance(el.tag, str):
+            if el.tail in found and el.getparent() is not None:
+                hits.append(el.getparent())
             continue
-        for piece, owner in ((el.text, el), (el.tail, el.getparent())):
-            if piece and len(piece) < 300 and owner is not None and BOILERPLATE_LINE.search(piece.strip()):
-                hits.append(owner)
+        if el.text in found:
+            hits.append(el)
+        if el.tail in found and el.getparent() is not None:
+            hits.append(el.getparent())
     removed = 0
     for owner in hits:
         block = _block_of(owner)
@@ -473,8 +548,11 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
 ]
 
 
-def apply_dom_rules(tree: HtmlElement, url: str, enabled: set[str] | None = None) -> dict[str, int]:
-    ctx = {"url": url, "p_len": _paragraph_text_len(tree)}
+def apply_dom_rules(
+    tree: HtmlElement, url: str, enabled: set[str] | None = None, p_len: int | None = None
+) -> dict[str, int]:
+    """Run the DOM rules in order; ``p_len`` is the page's paragraph text length when already known."""
+    ctx = {"url": url, "p_len": _paragraph_text_len(tree) if p_len is None else p_len}
     fired: dict[str, int] = {}
     for name, rule in DOM_RULES:
         if enabled is not None and name not in enabled:
@@ -517,7 +595,12 @@ def text_rules(
     kept: list[str] = []
     for para in out:
         stripped = para.strip().lstrip("-•*> ").strip()
-        if on("boilerplate_lines") and len(stripped) < 300 and BOILERPLATE_LINE.search(stripped):
+        if (
+            on("boilerplate_lines")
+            and len(stripped) < 300
+            and maybe_boilerplate(stripped)
+            and BOILERPLATE_LINE.search(stripped)
+        ):
             bump("boilerplate_lines")
             continue
         if on("teaser_lines") and len(stripped) < 250 and TEASER_PREFIX.match(stripped):

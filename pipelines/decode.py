@@ -129,14 +129,40 @@ def meta_charset(body: bytes) -> str | None:
     return _normal_codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
-def _detect(body: bytes) -> str | None:
+def _detect(body: bytes) -> tuple[str | None, bool]:
+    """charset_normalizer's best guess and whether it is confident (little "chaos" in its reading)."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - shipped with requests/trafilatura
-        return None
+        return None, False
     sample = body if len(body) <= 20000 else body[:10000] + body[-10000:]
     best = from_bytes(sample).best()
-    return _normal_codec(best.encoding) if best else None
+    if not best:
+        return None, False
+    return _normal_codec(best.encoding), best.chaos <= 0.1
+
+
+def _is_latin(char: str) -> bool:
+    code = ord(char)
+    return code <= 0x24F or 0x1E00 <= code <= 0x1EFF
+
+
+# a non-ASCII symbol between two letters: what a wrong single-byte codepage leaves inside words
+# ("Za¿ó³æ" is Polish cp1250 read as cp1252)
+_IN_WORD_SYMBOL = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+
+
+def _prefer_detected(detected_text: str, cp1252_text: str) -> bool:
+    """Does a detector's single-byte reading beat windows-1252's?
+
+    Latin-1 pages are the common case and detectors often misname them as a Central European
+    codepage ("Señora" read as "Seńora"): both readings are then clean Latin text. The detector wins
+    only when its reading is in another script (Cyrillic, Greek, ...) or when windows-1252 leaves
+    symbols inside words that the detector's reading does not."""
+    other_script = sum(1 for c in detected_text if c.isalpha() and not _is_latin(c))
+    if other_script > sum(1 for c in cp1252_text if c.isalpha() and not _is_latin(c)):
+        return True
+    return len(_IN_WORD_SYMBOL.findall(cp1252_text)) > len(_IN_WORD_SYMBOL.findall(detected_text))
 
 
 def decode_html(body: bytes, declared: str | None = None) -> str:
@@ -168,17 +194,20 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
                 return body.decode(codec)
             except (UnicodeDecodeError, LookupError):
                 continue
-    detected = _detect(body)
-    if detected and detected != "utf-8":
-        try:
-            return body.decode(detected)
-        except (UnicodeDecodeError, LookupError):
-            pass
     # Mostly UTF-8 with a few stray bytes vs a single-byte page: count what each would damage.
     utf8 = body.decode("utf-8", errors="replace")
     if utf8.count("\ufffd") <= max(2, len(body) // 5000):
         return fix_mojibake(utf8)
-    return body.decode("cp1252", errors="replace")
+    cp1252 = body.decode("cp1252", errors="replace")
+    detected, confident = _detect(body)
+    if confident and detected and detected not in ("utf-8", "cp1252", "latin_1", "ascii"):
+        try:
+            text = body.decode(detected)
+        except (UnicodeDecodeError, LookupError):
+            return cp1252
+        if _prefer_detected(text, cp1252):
+            return text
+    return cp1252
 
 
 # --- mojibake: UTF-8 bytes that were decoded once as windows-1252/latin-1 and re-encoded -------------

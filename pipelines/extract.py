@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from pipelines.classify import classify_page, page_features, text_features
-from pipelines.cleanup import apply_dom_rules, other_headlines, text_rules
+from pipelines.cleanup import apply_dom_rules, drop_invisible, other_headlines, text_rules
 from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
 from pipelines.metadata import extract_metadata, fallback_date
 from pipelines.urls import choose_key_url, clean_url
@@ -128,11 +128,12 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     published = meta.published or fallback_date(tree, url)
     body = tree.find(".//body")
     page_chars = len(" ".join((body if body is not None else tree).text_content().split()))
-    p_chars = sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
+    p_chars = sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))  # = rules' p_len
     features = page_features(tree, url, meta, "")
 
     # from here on the tree is ours to change: the rules edit it in place
-    fired = apply_dom_rules(tree, url, rules)
+    drop_invisible(tree)
+    fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
     raw = _run_trafilatura(tree, url, fast=True)
     method = "trafilatura"
     if len(raw) < 500 or len(raw) < 0.6 * p_chars or len(raw) < 0.15 * page_chars:

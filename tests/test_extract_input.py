@@ -178,3 +178,44 @@ def test_jsonld_metadata():
     assert record["tags"] == ["weather", "roads"]
     assert record["language"] == "es"
     assert record["site_name"] == "Hill Post"
+
+
+SPANISH = (
+    "<html><head><title>Vecinos</title></head><body><h1>La señora Muñoz abre su panadería</h1>"
+    + "<p>La señora Muñoz, que vive en la calle Peñalver, dijo que el año pasado fue difícil para la "
+    "panadería y que el pequeño negocio sobrevivió gracias a sus vecinos. Mañana abrirá de nuevo.</p>"
+    * 3
+    + "</body></html>"
+)
+
+
+def test_latin1_body_under_a_utf8_header_is_not_read_as_central_european():
+    # a detector calls this cp1250 ("Seńora Muńoz"); both readings are clean Latin, so windows-1252 wins
+    text = decode_html(SPANISH.encode("latin-1"), "text/html; charset=utf-8")
+    assert "La señora Muñoz, que vive en la calle Peñalver" in text
+    assert "ń" not in text
+    result = extract_article(
+        SPANISH.encode("latin-1"),
+        "https://news.example/barrio/panaderia-munoz",
+        declared_encoding="utf-8",
+        force=True,
+    )
+    assert "La señora Muñoz, que vive" in result.record["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("Городской совет обсуждал новый бюджет на следующий год, и депутаты спорили до ночи. ", "cp1251"),
+        ("Zażółć gęślą jaźń. Rada miasta dyskutowała wczoraj o nowym budżecie na przyszły rok. ", "cp1250"),
+    ],
+)
+def test_other_codepages_under_a_lying_utf8_header_still_read_right(sentence, codec):
+    body = f"<html><body><p>{sentence * 6}</p></body></html>".encode(codec)
+    assert sentence.strip() in decode_html(body, "text/html; charset=utf-8")
+
+
+def test_valid_utf8_is_read_as_utf8_whatever_the_header_says():
+    body = SPANISH.encode("utf-8")
+    for header in ("text/html; charset=windows-1250", "text/html; charset=iso-8859-1", None):
+        assert "La señora Muñoz, que vive" in decode_html(body, header)
