@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -672,18 +673,33 @@ def _text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
-_AUTHOR_HREF = (
-    "contains(@href,'/author/') or contains(@href,'/authors/') or contains(@href,'/author-')"
-    " or contains(@href,'/contributors/') or contains(@href,'/contributor/') or contains(@href,'/writers/')"
-    " or contains(@href,'/staff/') or contains(@href,'/people/') or contains(@href,'/profile/')"
-    " or contains(@href,'/team/') or contains(@href,'/journalist/') or contains(@href,'/by/')"
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|contributors?|writers|staff|people|profile|team|journalist|by)/|/author-", re.I
 )
-_BYLINE_XPATH = (
-    ".//*[@rel='author' or @itemprop='author' or contains(@class,'byline') or contains(@class,'author')"
-    " or contains(@class,'Author') or contains(@class,'Byline') or contains(@id,'byline')"
-    " or contains(@id,'author') or contains(@class,'writer') or contains(@class,'creator')"
-    f" or (self::a and ({_AUTHOR_HREF}))]"
+_BYLINE_CLASS = re.compile(r"byline|author|writer|creator", re.I)
+_NOT_BYLINE_TAGS = frozenset(
+    ("meta", "link", "script", "style", "body", "html", "img", "svg", "figure", "picture")
 )
+
+
+def _byline_candidates(tree: HtmlElement):
+    """Elements marked as a byline or an author (class, id, rel, itemprop, a link to an author page)."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_BYLINE_TAGS:
+            continue
+        if el.get("rel") == "author" or el.get("itemprop") == "author":
+            yield el
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if (
+            marks != " "
+            and _BYLINE_CLASS.search(marks)
+            or el.tag == "a"
+            and _AUTHOR_HREF.search(el.get("href") or "")
+        ):
+            yield el
+
+
 # bylines in navigation, comment threads, related-story teasers and bio boxes name other people
 _SKIP_BYLINE = re.compile(
     r"(?:^|[\s_-])(?:comments?|related|recommend\w*|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|[\s_-])",
@@ -744,11 +760,11 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
 
 def _byline_authors(tree: HtmlElement) -> list[str]:
     tried = 0
-    for el in tree.xpath(_BYLINE_XPATH):
-        if el.tag in ("meta", "link", "script", "style", "body", "html", "img", "svg", "figure", "picture"):
-            continue
+    for el in _byline_candidates(tree):
         if tried >= 12:
             break
+        if len(list(islice(el.iter(), 60))) >= 60:
+            continue  # a container of the whole story ("post has-author-box"), not a byline
         ancestors = [a for a in el.iterancestors() if a.tag not in ("body", "html")]
         in_article = any(a.tag in ("article", "main") for a in ancestors)
         if any(
@@ -760,10 +776,10 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
             continue
         tried += 1
         pieces = []
-        named = el.xpath(".//*[@itemprop='name']")
+        named = [n for n in el.iter() if n.get("itemprop") == "name"]
         if named:
             pieces.append(" and ".join(_spaced_text(n) for n in named))
-        links = el.xpath(f".//a[{_AUTHOR_HREF}]") if el.tag != "a" else []
+        links = [a for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")] if el.tag != "a" else []
         if links:
             pieces.append(" and ".join(_spaced_text(a) for a in links))
         pieces.append(_spaced_text(el))
