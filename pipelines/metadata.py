@@ -176,7 +176,9 @@ _LABEL = re.compile(
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _NOT_A_NAME = re.compile(
     r"(^by$|^the author$|https?://|www\.|@|\.com\b|admin\b|staff writer|^\d+$|\w\.\w+\.\w"
-    r"|^editor$|^editorial$|^team$|^unknown$|^guest$)",
+    r"|^editor$|^editorial$|^team$|^unknown$|^guest$|^(?:undefined|null|none|n/?a|webmaster)$"
+    # a generated user id ("mdelatorreq6vkpg2ma0ci"), not a name
+    r"|^(?=\S*\d\S*\d\S*\d)\S{10,}$)",
     re.I,
 )
 # credentials and generational suffixes that follow a name after a comma ("Jane Doe, MD")
@@ -702,8 +704,7 @@ def _byline_candidates(tree: HtmlElement):
 
 # bylines in navigation, comment threads, related-story teasers and bio boxes name other people
 _SKIP_BYLINE = re.compile(
-    r"(?:^|[\s_-])(?:comments?|related|recommend\w*|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|[\s_-])",
-    re.I,
+    r"(?:^|\s)(?:comments?|related|recommend|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|\s|[_-])", re.I
 )
 _LEADING_DATE = re.compile(
     rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}"
@@ -796,8 +797,9 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
 
 
 _BY_START = re.compile(
-    r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?(?:by|von|par|por|door)"
-    r"(?:\b|(?-i:(?=[A-Z])))\s*:?|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z])))",
+    r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?"
+    r"(?:by(?-i:(?=[A-Z][a-z]))|(?:by|von|par|por|door)\b\s*:?\s*(?=[^\W\d_]|$))"
+    r"|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z])))",
     re.I,
 )
 
@@ -827,6 +829,8 @@ def _text_byline(tree: HtmlElement) -> list[str]:
                 break
         text = el.text or ""
         if not _BY_START.match(text):
+            continue
+        if any(a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
             continue
         if not seen_h1:
             before.append(el)

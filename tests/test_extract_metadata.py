@@ -72,7 +72,10 @@ def test_extract_article_carries_the_metadata():
         ("<p>By Jane Doe | Senior Reporter</p>", ["Jane Doe"]),
         ("<p>By Jane Doe, MD</p>", ["Jane Doe, MD"]),
         ("<p>By: Jane Doe &amp; Ravi Shah on March 3, 2024</p>", ["Jane Doe", "Ravi Shah"]),
+        ("<div><p>Written by</p><p>Jane Doe</p></div>", ["Jane Doe"]),
         ("<p>Sort by Industry</p>", []),
+        # "par" and "door" are "by" in French and Dutch, but not inside English words
+        ('<p><a href="/parenting">PARENTING PROGRAM</a> <a href="/s">Door &amp; Window Sensors</a></p>', []),
     ],
 )
 def test_byline_text_cleanup(byline, expected):
