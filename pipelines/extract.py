@@ -13,9 +13,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import trafilatura
+import trafilatura.core
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -65,6 +68,56 @@ def _paragraphs(text: str) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# trafilatura runs its main extractor, then (unless ``fast``) compares it with readability/justext.
+# We want the comparison only when the main extraction is short next to the page's own text; rather
+# than running trafilatura twice (fast, then full), one full run consults this gate before comparing.
+_COMPARE_GATE: ContextVar[Callable[[str], bool] | None] = ContextVar("compare_gate", default=None)
+_compare_extraction = getattr(trafilatura.core, "compare_extraction", None)
+
+
+def _gated_compare_extraction(cleaned_tree, raw_tree, body, text, options):
+    gate = _COMPARE_GATE.get()
+    if gate is not None and not gate(text):
+        return body, text
+    return _compare_extraction(cleaned_tree, raw_tree, body, text, options)
+
+
+if _compare_extraction is not None:
+    trafilatura.core.compare_extraction = _gated_compare_extraction
+
+
+def _needs_fallback(p_chars: int, page_chars: int) -> Callable[[str], bool]:
+    def gate(text: str) -> bool:
+        n = len(text)
+        return n < 500 or n < 0.6 * p_chars or n < 0.15 * page_chars
+
+    return gate
+
+
+def _run_gated(tree: HtmlElement, url: str, p_chars: int, page_chars: int) -> tuple[str, str]:
+    """trafilatura's text, and whether its fallback extractors were allowed to compete."""
+    gate = _needs_fallback(p_chars, page_chars)
+    if _compare_extraction is None:  # another trafilatura layout: two runs, same decision
+        raw = _run_trafilatura(tree, url, fast=True)
+        if gate(raw):
+            fuller = _run_trafilatura(tree, url, fast=False)
+            if fuller.strip():
+                return fuller, "trafilatura+fallback"
+        return raw, "trafilatura"
+    fell_back = []
+
+    def watch(text: str) -> bool:
+        fell_back.append(gate(text))
+        return fell_back[-1]
+
+    token = _COMPARE_GATE.set(watch)
+    try:
+        raw = _run_trafilatura(tree, url, fast=False)
+    finally:
+        _COMPARE_GATE.reset(token)
+    return raw, "trafilatura+fallback" if any(fell_back) else "trafilatura"
 
 
 def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
@@ -134,13 +187,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)
     fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
-    raw = _run_trafilatura(tree, url, fast=True)
-    method = "trafilatura"
-    if len(raw) < 500 or len(raw) < 0.6 * p_chars or len(raw) < 0.15 * page_chars:
-        # short next to the page's own text: let trafilatura's fallback extractors compete
-        fuller = _run_trafilatura(tree, url, fast=False)
-        if fuller.strip():
-            raw, method = fuller, "trafilatura+fallback"
+    raw, method = _run_gated(tree, url, p_chars, page_chars)
     paragraphs = _paragraphs(raw)
     paragraphs, text_fired = text_rules(paragraphs, meta.title or meta.h1, headlines, rules)
     for key, value in text_fired.items():
