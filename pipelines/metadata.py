@@ -658,6 +658,16 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
             separated = rest and rest[0 if hk.startswith(k) else -1] in _SEPARATOR_CHARS
             if separated and len(rest.split()) < len(k.split()):
                 return _strip_site(h1, site_name, host_core)
+    for h1 in h1s:
+        # an <h1> that carries its date inside it ("Dec 18 2025 Headline", "Headline Posted on July 1, 2024")
+        k = _title_key(h1)
+        for head in stripped:
+            hk = _title_key(head)
+            if not head or len(hk) < 12 or hk == k or hk not in k:
+                continue
+            extra = k.replace(hk, " ", 1)
+            if (k.startswith(hk) or k.endswith(hk)) and (_parse_loose(extra) or _ISO.search(extra)):
+                return head
     site_parts = {
         _title_key(part)
         for head in heads

@@ -95,3 +95,15 @@ def test_url_dates():
     assert url_date("https://example.org/2023/october/03/wine-styles") == "2023-10-03"
     assert url_date("https://example.org/news/2024/02/30/bad-day") is None
     assert url_date("https://example.org/news/20240105/story") == "2024-01-05"
+
+
+def test_title_drops_a_date_printed_inside_the_h1():
+    page = (
+        "<html><head><title>Preparing a transition in Debusine | Colin's blog</title></head><body>"
+        "<h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert (
+        extract_metadata(load_html(page), "https://example.org/a").title
+        == "Preparing a transition in Debusine"
+    )
