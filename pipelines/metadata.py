@@ -809,7 +809,7 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
 _BY_START = re.compile(
     r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?"
     r"(?:by(?-i:(?=[A-Z][a-z]))|(?:by|von|par|por|door)\b\s*:?\s*(?=[^\W\d_]|$))"
-    r"|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z])))",
+    r"|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
     re.I,
 )
 
