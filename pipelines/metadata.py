@@ -584,6 +584,8 @@ def _title_key(value: str | None) -> str:
 def _host_core(url: str) -> str:
     host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
     labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"):
+        return labels[-3]  # bbc.co.uk, abc.net.au
     return labels[-2] if len(labels) >= 2 else host
 
 

@@ -107,3 +107,13 @@ def test_title_drops_a_date_printed_inside_the_h1():
         extract_metadata(load_html(page), "https://example.org/a").title
         == "Preparing a transition in Debusine"
     )
+
+
+def test_title_suffix_naming_the_domain_goes():
+    page = (
+        # two words before the separator: too short for the generic "short trailing part" rule
+        "<html><head><title>Barrier reopens | Valleynews.co.uk</title></head><body>"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    meta = extract_metadata(load_html(page), "https://www.valleynews.co.uk/story/1")
+    assert meta.title == "Barrier reopens"
