@@ -1,0 +1,114 @@
+"""Article recognition: stories (long or brief) are kept; galleries, fronts, shops, forums, docs are not."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pipelines.classify import classify_page, looks_like_listing, text_features
+from pipelines.extract import extract_article
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def extract(name: str, url: str):
+    return extract_article((PAGES / name).read_bytes(), url)
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        (
+            "kind_news_article.html",
+            "https://northport.example/news/2025/03/14/ferry-timetable-cut-by-a-third",
+        ),
+        # a 120-word brief with no JSON-LD and no byline markup is still a story
+        ("kind_news_brief.html", "https://northport.example/news/harbour-road-closed-overnight"),
+        ("kind_news_brief.html", "https://northport.example/local/8812345"),
+    ],
+)
+def test_news_pages_are_articles(name, url):
+    result = extract(name, url)
+    assert result.is_article, (result.reason, result.features)
+    assert result.record["word_count"] >= 100
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "kinds"),
+    [
+        # og:type article and a date, but twenty words of captions
+        ("kind_gallery.html", "https://northport.example/pictures/in-pictures-the-spring-regatta", None),
+        # the URL says nothing: the teaser cards do
+        ("kind_section_front.html", "https://northport.example/latest", {"listing", "other"}),
+        (
+            "kind_product.html",
+            "https://paddlesupply.example/products/tidewater-2-person-sea-kayak",
+            {"product"},
+        ),
+        ("kind_product.html", "https://paddlesupply.example/tidewater-2-person-sea-kayak", {"product"}),
+        (
+            "kind_forum_thread.html",
+            "https://sailing.example/clubs/buying-a-second-hand-rescue-boat-4411",
+            None,
+        ),
+        ("kind_docs.html", "https://tidekit.example/en/latest/retries.html", None),
+    ],
+)
+def test_other_pages_are_not_articles(name, url, kinds):
+    result = extract(name, url)
+    assert not result.is_article, result.features
+    assert result.reason.startswith(("not-article:", "empty-text"))
+    if kinds:
+        assert result.page_type in kinds, result.reason
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/tag/ferries/",
+        "/category/transport/",
+        "/author/helen-marsh/",
+        "/news/page/2/",
+        "/news/?page=2",
+        "/search?q=ferry",
+        "/news/",
+    ],
+)
+def test_listing_urls_are_never_articles(path):
+    # the full story served at a front/tag/author/search address is a listing page, not a new story
+    assert looks_like_listing("https://northport.example" + path)
+    result = extract("kind_news_article.html", "https://northport.example" + path)
+    assert not result.is_article
+    assert result.reason == "not-article:listing-url"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/news/2025/03/14/ferry-timetable-cut", "/ferry-timetable-cut-by-a-third", "/local/8812345", "/p/abc"],
+)
+def test_story_urls_are_not_listings(path):
+    assert not looks_like_listing("https://northport.example" + path)
+
+
+def test_too_short_text_is_not_an_article_whatever_the_page_declares():
+    strong = {"og_article": 1.0, "ld_article": 1.0, "has_date": 1.0, "has_author": 1.0, "url_dated": 1.0}
+    assert classify_page({**strong, **text_features("A caption. " * 10, 400)})[1] == "too-short"
+    long_text = "\n\n".join(["One sentence of a real story that goes on for a while, as news does."] * 12)
+    assert classify_page({**strong, **text_features(long_text, 2000)}) == ("article", "scored")
+
+
+def test_demo_site_stories_are_articles_and_its_other_pages_are_not():
+    from newsbot.demo.site import DemoWorld, serve_world
+
+    with serve_world(DemoWorld()) as world:
+        for expected in world.expected_articles():
+            result = extract_article(urllib.request.urlopen(expected.url, timeout=10).read(), expected.url)
+            assert result.is_article, (expected.url, result.reason)
+        others = world.non_article_urls() + [p.url("/") for p in world.publishers]
+        assert any("galler" in url for url in others)
+        for url in others:
+            result = extract_article(urllib.request.urlopen(url, timeout=10).read(), url)
+            assert not result.is_article, (url, result.features)
