@@ -525,6 +525,7 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
             "article:section",
             "citation_author",
             "dc.creator",
+            "parsely-author",
         ):
             values[key] = values[key] + "\x1f" + content if key in values else content
         else:

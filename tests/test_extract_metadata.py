@@ -117,3 +117,12 @@ def test_title_suffix_naming_the_domain_goes():
     )
     meta = extract_metadata(load_html(page), "https://www.valleynews.co.uk/story/1")
     assert meta.title == "Barrier reopens"
+
+
+def test_repeated_author_meta_tags_are_all_kept():
+    page = (
+        '<html><head><meta name="parsely-author" content="Jane Doe">'
+        '<meta name="parsely-author" content="Ravi Shah"></head>'
+        f"<body><h1>A headline of several words</h1><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe", "Ravi Shah"]
