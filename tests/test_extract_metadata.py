@@ -126,3 +126,23 @@ def test_repeated_author_meta_tags_are_all_kept():
         f"<body><h1>A headline of several words</h1><p>{'Story text. ' * 40}</p></body></html>"
     )
     assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe", "Ravi Shah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The council said on Monday that the work on the bridge will be finished by the end of the year. "
+            * 4,
+            "en",
+        ),
+        (
+            "El ayuntamiento dijo el lunes que las obras del puente se terminarán para el final del año. "
+            * 4,
+            "es",
+        ),
+    ],
+)
+def test_language_of_a_page_that_declares_none(text, code):
+    page = f"<html><head><title>T</title></head><body><h1>A headline here</h1><p>{text}</p></body></html>"
+    assert extract_metadata(load_html(page), "https://example.org/a").language == code
