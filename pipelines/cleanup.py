@@ -572,6 +572,24 @@ def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
+# A whole short line that is the site's furniture rather than the story: account and navigation
+# links, legal links, reading-time and byline stamps, "pin for later" (checked after trafilatura,
+# where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
+CHROME_LINE = re.compile(
+    r"^\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search|skip to( main)? content"
+    r"|back to (top|blog|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
+    r"|advertising policy|sitemap"
+    r"|pin (it )?for later|\d+\s*min(ute)?s?\s*read|(written|posted|published) by .{2,80}"
+    r"|follow (us|me)( on .{1,40})?)\W*$"
+    r"|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})"
+    r"|as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
+    r"|supported by (commissions|our readers)"
+    r"|chosen independently by our editors|we may (earn|receive) (a )?(small )?(commission|compensation)",
+    re.I,
+)
+
+
 def text_rules(
     paragraphs: list[str], title: str | None, headlines: set[str], enabled: set[str] | None = None
 ) -> tuple[list[str], dict[str, int]]:
@@ -602,6 +620,9 @@ def text_rules(
             and BOILERPLATE_LINE.search(stripped)
         ):
             bump("boilerplate_lines")
+            continue
+        if on("chrome_lines") and len(stripped) < 200 and CHROME_LINE.search(stripped):
+            bump("chrome_lines")
             continue
         if on("teaser_lines") and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
             bump("teaser_lines")

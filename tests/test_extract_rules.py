@@ -86,6 +86,13 @@ CASES = {
         [],
         "class_boxes",
     ),
+    "site_chrome_lines.html": (
+        "https://garden.example/herbs/keep-basil-alive-on-a-windowsill",
+        "//p[@class='story']",
+        ["Written by Ana Ruiz", "6 min read", "As an Amazon Associate", "Pin it for later", "© 2025"],
+        ["Written by Ana Ruiz", "6 min read", "As an Amazon Associate", "Pin it for later"],
+        "chrome_lines",
+    ),
     "cookie_notice.html": (
         "https://business.example/retail/bakery-chain-promises-to-cut-food-waste",
         "//div[@class='story']/p",
