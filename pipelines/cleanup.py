@@ -576,7 +576,8 @@ def _norm(text: str) -> str:
 # links, legal links, reading-time and byline stamps, "pin for later" (checked after trafilatura,
 # where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
 CHROME_LINE = re.compile(
-    r"^\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search|skip to( main)? content"
+    r"^\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
+    r"|skip to( main)? content"
     r"|back to (top|blog|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap"
