@@ -79,6 +79,9 @@ _URL_NON_ARTICLE = {
     ),
 }
 
+# docs.python.org, developer.android.com, wiki.archlinux.org
+_DOCS_HOST = re.compile(r"(docs?|devdocs|developers?|wiki)\.", re.I)
+
 _CART = re.compile(
     r"add to (cart|bag|basket)|buy now|in stock|out of stock|add to wishlist|checkout"
     r"|in den warenkorb|ajouter au panier",
@@ -150,7 +153,9 @@ def _url_features(url: str) -> dict:
     last = re.sub(r"\.(s?html?|php|aspx?)$", "", last[0], flags=re.I)
     return {
         "url_article": float(bool(_URL_ARTICLE.search(path))),
-        "url_non_article": next((k for k, rx in _URL_NON_ARTICLE.items() if rx.search(path)), ""),
+        "url_non_article": "documentation"
+        if _DOCS_HOST.match(parts.hostname or "")
+        else next((k for k, rx in _URL_NON_ARTICLE.items() if rx.search(path)), ""),
         "url_listing": float(looks_like_listing(url)),
         "url_dated": float(bool(re.search(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])/|/(19|20)\d{6}/", path))),
         "url_slug": float(bool(_SLUG.fullmatch(last))),
@@ -321,37 +326,37 @@ MIN_WORDS = 50
 # the two rules in classify_page. The threshold keeps 98% of those articles: losing a story costs more than
 # archiving a stray page. Positive weights push towards "article".
 WEIGHTS: dict[str, float] = {
-    "declared_dated": -0.9356,
-    "has_author": 0.9837,
-    "has_date": 1.1121,
-    "ld_article": 1.7839,
-    "ld_forum": -5.5526,
-    "ld_non_article": -0.8701,
-    "ld_product": -2.6879,
-    "link_density": -1.5854,
-    "log_bylines": 0.4242,
-    "log_cart": -0.7968,
-    "log_code_blocks": -0.4844,
-    "log_headings": -0.2837,
-    "log_inputs": -0.2679,
-    "log_links_per_kchar": 0.3850,
-    "log_long_p": 0.4485,
-    "log_posters": -0.5852,
-    "log_prices": -0.6723,
-    "log_replies": -0.4529,
-    "log_words": 0.3329,
-    "og_article": 1.2115,
-    "prose_share": 1.0727,
-    "text_share": 1.8413,
+    "declared_dated": -1.2969,
+    "has_author": 0.9415,
+    "has_date": 1.3714,
+    "ld_article": 1.8774,
+    "ld_forum": -5.8711,
+    "ld_non_article": -0.6606,
+    "ld_product": -2.8974,
+    "link_density": -1.6819,
+    "log_bylines": 0.4102,
+    "log_cart": -0.7682,
+    "log_code_blocks": -0.3383,
+    "log_headings": -0.2553,
+    "log_inputs": -0.2520,
+    "log_links_per_kchar": 0.4318,
+    "log_long_p": 0.4747,
+    "log_posters": -0.5802,
+    "log_prices": -0.6899,
+    "log_replies": -0.3799,
+    "log_words": 0.3114,
+    "og_article": 1.2333,
+    "prose_share": 0.9304,
+    "text_share": 1.8000,
     "url_article": 2.0109,
-    "url_dated": 3.2557,
-    "url_documentation": -5.1437,
-    "url_forum": -3.1301,
-    "url_service": -2.6169,
-    "url_slug": 0.9138,
+    "url_dated": 3.1091,
+    "url_documentation": -4.1132,
+    "url_forum": -3.3534,
+    "url_service": -2.6108,
+    "url_slug": 0.8422,
 }
-BIAS = -5.7298
-THRESHOLD = 0.124
+BIAS = -5.6558
+THRESHOLD = 0.130
 
 
 def article_probability(features: dict) -> float:
