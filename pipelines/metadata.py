@@ -197,7 +197,7 @@ _ROLE_START = re.compile(
     r"\s+(?:senior|junior|staff|chief|lead|head|managing|contributing|associate|executive|deputy|content"
     r"|digital|tech|technology|expert|certified|licensed|freelance|founder|co-founder|ceo|editor|writer"
     r"|reporter|correspondent|columnist|director|manager|coordinator|contributor|journalist|editorial|product"
-    r"|former|sales|view|follow|read|see)\b.*$",
+    r"|former|sales|view|follow|read|see|sr\.|jr\.)(?:\b|(?<=\.)).*$",
     re.I,
 )
 
@@ -349,6 +349,27 @@ _BYLINE_WORDS = frozenset(
         "tag",
         "tags",
         "all",
+        "bio",
+        "full",
+        "lifestyle",
+        "news",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     )
 )
 
