@@ -250,28 +250,9 @@ def normalise_authors(names: list[str]) -> list[str]:
 
 
 _PARTICLES = frozenset(
-    (
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "dos",
-        "das",
-        "st.",
-    )
+    """
+    van von der den de del della di da du la le bin ibn al el y dos das st.
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
@@ -293,84 +274,16 @@ def _looks_like_name(name: str) -> bool:
     )
 
 
+# words that begin or end a byline-like text that is not a name
 _BYLINE_WORDS = frozenset(
-    (
-        "share",
-        "comments",
-        "comment",
-        "menu",
-        "search",
-        "home",
-        "privacy",
-        "policy",
-        "read",
-        "more",
-        "follow",
-        "subscribe",
-        "about",
-        "contact",
-        "staff",
-        "editor",
-        "editors",
-        "editorial",
-        "reviewer",
-        "expert",
-        "writer",
-        "author",
-        "authors",
-        "contributor",
-        "contributors",
-        "published",
-        "updated",
-        "posted",
-        "min",
-        "minute",
-        "minutes",
-        "reading",
-        "login",
-        "member",
-        "sign",
-        "log",
-        "bluesky",
-        "twitter",
-        "facebook",
-        "linkedin",
-        "instagram",
-        "email",
-        "newsletter",
-        "human",
-        "written",
-        "by",
-        "insights",
-        "type",
-        "category",
-        "topic",
-        "industry",
-        "tag",
-        "tags",
-        "all",
-        "bio",
-        "full",
-        "lifestyle",
-        "news",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    )
+    """
+    share comments comment menu search home privacy policy read more follow subscribe about contact
+    staff editor editors editorial reviewer expert writer author authors contributor contributors
+    published updated posted min minute minutes reading login member sign log bluesky twitter
+    facebook linkedin instagram email newsletter written by insights type category topic industry
+    tag tags all bio full lifestyle news mon tue tues wed thu thur thurs fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 
@@ -659,7 +572,8 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
     for h1 in h1s:
         if _title_key(h1) in keys:
             if h1 != h1.translate(_QUOTES):
-                # the same headline with straight quotes in the head: take that spelling, also the page's
+                # the head spells the same headline with straight quotes: both are the page's text, and
+                # the plain one is what search and social cards (and most readers' copies) carry
                 plain = next(
                     (
                         h
@@ -736,7 +650,7 @@ def _byline_candidates(tree: HtmlElement):
             yield el
 
 
-# bylines in navigation, comment threads, related-story teasers and bio boxes name other people
+# bylines in navigation, comment threads, related-story teasers and sidebars name other people
 _SKIP_BYLINE = re.compile(
     r"(?:^|\s)(?:comments?|related|recommend|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|\s|[_-])", re.I
 )
@@ -804,7 +718,7 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
         in_article = any(a.tag in ("article", "main") for a in ancestors)
         if any(
             a.tag == "nav"
-            or (a.tag in ("footer", "aside", "header") and not in_article and a.tag != "header")
+            or (a.tag in ("footer", "aside") and not in_article)
             or _SKIP_BYLINE.search(_class_words(a))
             for a in ancestors
         ):
