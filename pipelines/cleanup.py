@@ -134,6 +134,25 @@ def _attrs(el: HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
+def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, str]]:
+    """Block elements whose class/id names any boxed boilerplate: one walk shared by the rules."""
+    if "screened" not in ctx:
+        ctx["screened"] = [
+            (el, attrs)
+            for el in tree.iter(*_BLOCKS)
+            if (attrs := _attrs(el)) != " " and _CLASS_KEYWORDS.search(attrs.lower())
+        ]
+    return ctx["screened"]
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still in the page (an earlier rule may have removed it or one of its ancestors)."""
+    top = el
+    for top in el.iterancestors():  # noqa: B007 - the last ancestor is what we want
+        pass
+    return top is root
+
+
 _BLOCKS = (
     "div",
     "section",
@@ -190,11 +209,8 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
             continue
         _remove(form)
         removed += 1
-    for el in list(tree.iter(*_BLOCKS)):
-        if el.tag == "p":
-            continue
-        attrs = _attrs(el)
-        if not _CLASS_KEYWORDS.search(attrs.lower()) or el.getparent() is None:
+    for el, attrs in _screened_blocks(tree, ctx):
+        if el.tag == "p" or not _attached(el, tree):
             continue
         if not CLASS_TOKENS["comments"].search(attrs):
             continue
@@ -317,11 +333,8 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     """Share bars, sign-up boxes, cookie banners and related-story widgets named as such in class/id,
     removed only when they are small (their own text, not the article around them)."""
     removed = 0
-    for el in list(tree.iter(*_BLOCKS)):
-        if el.tag in ("p", "table"):
-            continue
-        attrs = _attrs(el)
-        if not _CLASS_KEYWORDS.search(attrs.lower()) or el.getparent() is None:
+    for el, attrs in _screened_blocks(tree, ctx):
+        if el.tag in ("p", "table") or not _attached(el, tree):
             continue
         kind = next(
             (k for k in ("share", "newsletter", "cookie", "related") if CLASS_TOKENS[k].search(attrs)), None
