@@ -191,7 +191,11 @@ def page_features(tree: HtmlElement, url: str, meta: PageMeta, text: str = "") -
             long_p += _text_len(el) >= 200
         elif tag in _HEADINGS:
             headings += 1
-            if el.find(".//a") is not None or el.getparent() is not None and el.getparent().tag == "a":
+            # a teaser's headline links to another page; a "#section" anchor is the page's own
+            link = el.find(".//a[@href]")
+            if link is None and el.getparent() is not None and el.getparent().tag == "a":
+                link = el.getparent()
+            if link is not None and not (link.get("href") or "#").startswith(("#", "javascript")):
                 linked_headings += 1
         elif tag in ("button", "input"):
             label = el.get("value") or el.text_content() if tag == "input" else el.text_content()

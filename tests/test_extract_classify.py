@@ -87,7 +87,16 @@ def test_listing_urls_are_never_articles(path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/news/2025/03/14/ferry-timetable-cut", "/ferry-timetable-cut-by-a-third", "/local/8812345", "/p/abc"],
+    [
+        "/news/2025/03/14/ferry-timetable-cut",
+        "/ferry-timetable-cut-by-a-third",
+        "/local/8812345",
+        "/p/abc",
+        "/?p=123",  # a WordPress permalink, not the front page
+        "/archive/2025/12/16/ferry-timetable-cut",  # a story under an archive path
+        "/sections/health/2022/11/09/1135211525/ferry-timetable-cut",
+        "/page/how-to-read-a-tide-table",
+    ],
 )
 def test_story_urls_are_not_listings(path):
     assert not looks_like_listing("https://northport.example" + path)
