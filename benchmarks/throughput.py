@@ -18,7 +18,7 @@ Stages (skip with --skip floor,import,crawl,scrapy,rss)
   crawl   ``newsbot crawl`` of the served sites into a fresh archive (delays off, robots on).
   scrapy  plain Scrapy fetching the same article pages (sitemap, robots on, same concurrency,
           no pipeline): the fetching floor.
-  rss     peak RSS of the whole process tree (parent + workers, sampled from /proc every 50 ms)
+  rss     peak RSS of the whole process tree (parent + workers, sampled from /proc every 100 ms)
           of ``newsbot import-warc`` over SMALL and over BIG generated pages (default 2,000 and
           20,000).
 
@@ -307,12 +307,12 @@ class Measured:
     stderr: str
     cpu: float = 0.0
     others: float = 0.0
-    server_cpu: float = 0.0  # this process meanwhile: the local HTTP servers
+    server_cpu: float = 0.0  # this process meanwhile: the local HTTP servers and the sampler
     parent_cpu: float = 0.0  # the command's own process, without its workers
 
 
 def run_watched(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Measured:
-    """Run a command; wall time, and peak RSS of its whole process tree sampled every 50 ms."""
+    """Run a command; wall time, and peak RSS of its whole process tree sampled every 100 ms."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     peak_tree = peak_parent = 0
     parent_cpu = 0.0
@@ -331,7 +331,7 @@ def run_watched(args: list[str], env: dict[str, str] | None = None, cwd: Path | 
                 peak_parent = max(peak_parent, parent)
                 peak_tree = max(peak_tree, parent + sum(_rss_kb(p) for p in tree[1:]))
                 parent_cpu = max(parent_cpu, _cpu_s(proc.pid))
-                time.sleep(0.05)
+                time.sleep(0.1)
         out.seek(0)
         err.seek(0)
         return Measured(
@@ -401,7 +401,7 @@ def _row(name: str, pages: int, m: Measured, note: str) -> Row:
     extra = {"peak_tree_mb": m.peak_tree_mb, "peak_parent_mb": m.peak_parent_mb}
     note += f"; parent process {m.parent_cpu:.1f} CPU s"
     if m.server_cpu > 0.5:
-        note += f"; local servers {m.server_cpu:.1f} CPU s"
+        note += f"; this benchmark (servers, sampler) {m.server_cpu:.1f} CPU s"
     return Row(name, pages, m.seconds, note, extra, cpu=m.cpu, others=m.others)
 
 
