@@ -485,7 +485,11 @@ def maybe_boilerplate(text: str) -> bool:
     return any(k in low for k in BOILERPLATE_KEYWORDS)
 
 
+
+
 _PLAIN_TEXT_NODES = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
+_OWNERS = etree.XPath("//*[text()[. = $t]]")
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title"})
 
 
 def _keyword_pieces(pieces: list[str]) -> list[int]:
@@ -519,15 +523,9 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
     if not found:
         return 0
     hits: list[HtmlElement] = []
-    for el in tree.iter():
-        if el.tag in ("script", "style", "noscript", "template", "title") or not isinstance(el.tag, str):
-            if el.tail in found and el.getparent() is not None:
-                hits.append(el.getparent())
-            continue
-        if el.text in found:
-            hits.append(el)
-        if el.tail in found and el.getparent() is not None:
-            hits.append(el.getparent())
+    for piece in found:
+        # the elements that own this text node (as their text, or as the tail of a child)
+        hits.extend(el for el in _OWNERS(tree, t=piece) if el.tag not in _INVISIBLE_TAGS)
     removed = 0
     for owner in hits:
         block = _block_of(owner)
