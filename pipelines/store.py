@@ -89,7 +89,8 @@ class ArchiveWriter:
 
     def _same_story_elsewhere(self, record: dict[str, Any]) -> str | None:
         row = self.archive.db.execute(
-            "select url from articles where content_hash = ? and url != ? and coalesce(source, '') = ? limit 1",
+            "select url from articles"
+            " where content_hash = ? and url != ? and coalesce(source, '') = ? limit 1",
             [record.get("content_hash"), record["url"], record.get("source") or ""],
         ).fetchone()
         if (
