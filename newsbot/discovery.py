@@ -7,11 +7,12 @@ Google News fields (`news:publication_date`, `news:title`); we parse sitemaps ou
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html
+from lxml import etree
 
 # A hostile sitemap must not make lxml fetch entities or DTDs, or build a billion laughs.
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
@@ -138,36 +139,65 @@ def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
     ]
 
 
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+# Links are read with regular expressions over the raw bytes, not an HTML parse: this runs on the
+# crawl's reactor thread for every page, where a second lxml parse and a urljoin of every href
+# (the extractor parses the page again in its worker) cost more than the rest of Scrapy's work.
+# A link inside a comment or a script may slip in; it is only a candidate, filtered by site,
+# allow/deny and, once fetched, by extraction.
+_ATTR = rb"""\s%s\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+_ANCHOR = re.compile(rb"<a\b[^>]*?" + (_ATTR % rb"href"), re.IGNORECASE)
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_BASE = re.compile(rb"<base\b[^>]*?" + (_ATTR % rb"href"), re.IGNORECASE)
+
+
+def _attr(tag: bytes, name: bytes) -> str:
+    match = re.search(_ATTR % name, tag, re.IGNORECASE)
+    if not match:
+        return ""
+    value = next(g for g in match.groups() if g is not None)
+    return html_unescape(value.decode("utf-8", "replace")).strip()
+
+
+def _value(match: re.Match[bytes]) -> str:
+    raw = next(g for g in match.groups() if g is not None)
+    return html_unescape(raw.decode("utf-8", "replace")).strip()
 
 
 def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
     """(feed URLs announced with <link rel=alternate>, same-site link targets) of an HTML page."""
-    try:
-        doc = html.fromstring(body)
-    except (etree.ParserError, ValueError):
-        return [], []
-    base = doc.xpath("string(//base/@href)") or base_url
-    feeds = [
-        urljoin(base, href)
-        for el in doc.xpath("//link[@href]")
-        if "alternate" in (el.get("rel") or "").lower().split()
-        and (el.get("type") or "").lower().split(";")[0].strip() in _FEED_TYPES[:3]
-        for href in [el.get("href")]
-    ]
-    site = urlsplit(base_url).netloc.lower()
+    base_match = _BASE.search(body, 0, 20000)
+    base = urljoin(base_url, _value(base_match)) if base_match else base_url
+    feeds = []
+    for tag in _LINK_TAG.findall(body):
+        rel = _attr(tag, b"rel").lower().split()
+        kind = _attr(tag, b"type").lower().split(";")[0].strip()
+        href = _attr(tag, b"href")
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            feeds.append(urljoin(base, href))
+    parts = urlsplit(base)
+    site = parts.netloc.lower()
+    # Absolute links to this site, by prefix; anything else absolute is another site.
+    same_site = tuple(f"{scheme}://{site}" for scheme in ("http", "https")) + (f"//{site}",)
     links = []
     seen = set()
-    for href in doc.xpath("//a/@href"):
-        href = href.strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+    for match in _ANCHOR.finditer(body):
+        href = _value(match)
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
             continue
+        lowered = href[: len(site) + 10].lower()
+        if "://" in lowered[:10] or lowered.startswith("//"):
+            if not lowered.startswith(same_site):
+                continue  # another site: skip the costly join and parse
         url = urljoin(base, href).split("#", 1)[0]
-        parts = urlsplit(url)
+        if url in seen:
+            continue
+        seen.add(url)
         # Compare host *with* port: a site is its netloc (see DESIGN.md: LinkExtractor's domain
         # check fails on 127.0.0.1:PORT).
-        if parts.scheme in ("http", "https") and parts.netloc.lower() == site and url not in seen:
-            seen.add(url)
+        target = urlsplit(url)
+        if target.scheme in ("http", "https") and target.netloc.lower() == site:
             links.append(url)
     return feeds, links
 
