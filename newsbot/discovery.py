@@ -7,9 +7,9 @@ Google News fields (`news:publication_date`, `news:title`); we parse sitemaps ou
 from __future__ import annotations
 
 import re
-from html import unescape as html_unescape
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from html import unescape as html_unescape
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -187,9 +187,8 @@ def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
             continue
         lowered = href[: len(site) + 10].lower()
-        if "://" in lowered[:10] or lowered.startswith("//"):
-            if not lowered.startswith(same_site):
-                continue  # another site: skip the costly join and parse
+        if ("://" in lowered[:10] or lowered.startswith("//")) and not lowered.startswith(same_site):
+            continue  # another site: skip the costly join and parse
         url = urljoin(base, href).split("#", 1)[0]
         if url in seen:
             continue
