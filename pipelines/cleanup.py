@@ -107,7 +107,8 @@ CLASS_TOKENS = {
     "newsletter": re.compile(
         r"newsletter|subscribe|sign-?up|signup|mailchimp|optin|opt-in|mc4wp|email-?capture", re.I
     ),
-    "cookie": re.compile(r"cookie|consent|gdpr|cmp-|onetrust|didomi|cookiebot|qc-cmp", re.I),
+    # not a bare "cmp-": that is also the prefix of every Adobe AEM core component (cmp-container, cmp-text)
+    "cookie": re.compile(r"cookie|consent|gdpr|onetrust|didomi|cookiebot|qc-cmp", re.I),
     "related": re.compile(
         r"related|recommend|read-?next|more-?(stories|articles|news|posts|from)|also-?read"
         r"|you-?may|you-?might"
@@ -125,7 +126,7 @@ CLASS_TOKENS = {
 # times faster than the token patterns, so it screens the attributes first.
 _CLASS_KEYWORDS = re.compile(
     "shar|social|addtoany|a2a|newsletter|subscri|sign|optin|opt-in|mc4wp|mailchimp|email|cookie|consent"
-    "|gdpr|cmp-|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
+    "|gdpr|qc-cmp|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
     "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl"
 )
 
@@ -210,7 +211,8 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
         _remove(form)
         removed += 1
     for el, attrs in _screened_blocks(tree, ctx):
-        if el.tag == "p" or not _attached(el, tree):
+        # spans named "comment" are code highlighting (<span class="token comment">), not reader comments
+        if el.tag in ("p", "span") or not _attached(el, tree):
             continue
         if not CLASS_TOKENS["comments"].search(attrs):
             continue
@@ -483,8 +485,6 @@ BOILERPLATE_KEYWORDS = (
 def maybe_boilerplate(text: str) -> bool:
     low = text.lower()
     return any(k in low for k in BOILERPLATE_KEYWORDS)
-
-
 
 
 _PLAIN_TEXT_NODES = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)

@@ -138,6 +138,21 @@ def test_text_is_plain_paragraphs_separated_by_one_blank_line():
     assert all(par.strip() == par and par for par in text.split("\n\n"))
 
 
+def test_component_class_names_and_code_comments_are_not_boilerplate():
+    """ "cmp-*" (the component prefix of a common CMS) is not a consent banner, and a highlighted code
+    comment is not a reader comment: the story and its code stay, the real cookie banner goes."""
+    url = "https://council.example/news/council-publishes-bin-day-checker-code"
+    source = _page("component_classes_code_comments.html")
+    result = extract_article(source, url)
+    assert result.is_article, result.reason
+    text = result.record["text"]
+    for paragraph in _article_paragraphs(source, "//div[@class='cmp-text']/p"):
+        assert paragraph in text
+    assert "compare in local time, not UTC" in text
+    assert "We use cookies" not in text
+    assert "comment_forms" not in result.record["extraction"]["rules"]
+
+
 def test_section_front_is_not_an_article():
     result = extract_article(_page("section_front.html"), "https://coastline.example/news/")
     assert result.is_article is False
