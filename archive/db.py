@@ -233,8 +233,22 @@ def _next_check(published: str | None, checks: int, at: datetime) -> str | None:
     return (at + timedelta(hours=RECHECK_AFTER_HOURS[checks])).isoformat(timespec="seconds")
 
 
+def _insert_sql(table: str, columns: Iterable[str], *, upsert_on: str | None = None) -> str:
+    columns = list(columns)
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = f'insert into "{table}" ({names}) values ({", ".join("?" for _ in columns)})'
+    if upsert_on:
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != upsert_on)
+        sql += f' on conflict("{upsert_on}") do update set {updates}'
+    return sql
+
+
 class Archive:
-    """An open archive file. Cheap to create; use one per process/thread."""
+    """An open archive file. Cheap to create; use one per process/thread.
+
+    Writes on the hot path (stories, aliases, the fetch log) are plain prepared SQL: sqlite-utils'
+    insert/upsert reads the table's schema on every call, which costs more than the write.
+    """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True):
         self.path = Path(path or default_db_path())
@@ -372,17 +386,7 @@ class Archive:
         """Record a fetched URL that did not become a story (outcome skipped / failed), or a story's
         fate (new / updated / unchanged), so each run's counts can be rebuilt from the log."""
         with self.transaction():
-            self.db["fetch_log"].insert(
-                {
-                    "crawl_id": crawl_id,
-                    "url": url,
-                    "source": source,
-                    "outcome": outcome,
-                    "reason": reason,
-                    "http_status": http_status,
-                    "at": now(),
-                }
-            )
+            self.db.execute(_FETCH_LOG_INSERT, [crawl_id, url, source, outcome, reason, http_status, now()])
 
     def store_article(
         self, record: dict[str, Any], *, crawl_id: int | None = None, also_urls: Iterable[str] = ()
@@ -416,7 +420,7 @@ class Archive:
                     next_check=_next_check(row["published"], 0, at),
                     crawl_id=crawl_id,
                 )
-                self.db["articles"].insert(row)
+                self.db.execute(_insert_sql("articles", row), list(row.values()))
             else:
                 title, text, content_hash, first_seen, last_changed, versions, checks, published = old
                 changed = content_hash != row["content_hash"] or title != row["title"]
@@ -444,22 +448,34 @@ class Archive:
                         }
                     )
                     row.update(versions=(versions or 1) + 1, last_changed=stamp)
-                    self.db["articles"].update(url, row)
+                    self._update_article(url, row)
                 else:
                     outcome = "unchanged"
                     keep = {
                         k: row[k] for k in ("last_seen", "checks", "next_check", "crawl_id", "fetched_at")
                     }
-                    self.db["articles"].update(url, keep)
+                    self._update_article(url, keep)
             for alias in {url, row.get("fetched_url"), *also_urls}:
                 if alias:
-                    self.db["article_urls"].upsert(
-                        {"url": alias, "article_url": url, "seen": stamp}, pk="url"
-                    )
+                    self.add_alias(alias, url, stamp)
         return outcome
+
+    def _update_article(self, url: str, values: dict[str, Any]) -> None:
+        assignments = ", ".join(f'"{column}" = ?' for column in values)
+        self.db.execute(f"update articles set {assignments} where url = ?", [*values.values(), url])
+
+    def add_alias(self, url: str, article_url: str, seen: str | None = None) -> None:
+        """Record that `url` leads to the story keyed `article_url`."""
+        self.db.execute(_ALIAS_UPSERT, [url, article_url, seen or now()])
 
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in ("articles", "article_versions", "crawls", "fetch_log")}
+
+
+_FETCH_LOG_INSERT = _insert_sql(
+    "fetch_log", ("crawl_id", "url", "source", "outcome", "reason", "http_status", "at")
+)
+_ALIAS_UPSERT = _insert_sql("article_urls", ("url", "article_url", "seen"), upsert_on="url")
 
 
 def _pid_alive(pid: int | None) -> bool:

@@ -113,9 +113,7 @@ class ArchiveWriter:
     def _alias(self, article_url: str, urls: tuple[str | None, ...]) -> None:
         for url in urls:
             if url and url != article_url:
-                self.archive.db["article_urls"].upsert(
-                    {"url": url, "article_url": article_url, "seen": now()}, pk="url"
-                )
+                self.archive.add_alias(url, article_url)
 
     def close(self) -> None:
         self.flush()
