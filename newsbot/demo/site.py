@@ -300,6 +300,13 @@ class _Server(ThreadingHTTPServer):
         self.stop = stop
         super().__init__(addr, _Handler)
 
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        # A crawler that hangs up (killed, timed out, or done with a keep-alive connection) is
+        # normal here, not worth a traceback on the demo's terminal.
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every response carries Content-Length
