@@ -622,8 +622,18 @@ def text_rules(
                 del out[i]
                 bump("title_repeat")
                 break
+    # a paragraph that repeats another page's link text is that page's headline, unless it heads a
+    # section of this story (a table of contents links to the headings the text goes on to explain):
+    # it goes only when what follows is another such headline, a short line, or nothing
+    is_headline = [
+        bool(headlines)
+        and on("headline_repeat")
+        and 3 <= len(p.split()) <= 25
+        and _norm(p.strip().lstrip("-•*> ")) in headlines
+        for p in out
+    ]
     kept: list[str] = []
-    for para in out:
+    for i, para in enumerate(out):
         stripped = para.strip().lstrip("-•*> ").strip()
         if (
             on("boilerplate_lines")
@@ -639,12 +649,7 @@ def text_rules(
         if on("teaser_lines") and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
             bump("teaser_lines")
             continue
-        if (
-            on("headline_repeat")
-            and headlines
-            and 3 <= len(stripped.split()) <= 25
-            and _norm(stripped) in headlines
-        ):
+        if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
             bump("headline_repeat")
             continue
         kept.append(para)

@@ -158,3 +158,22 @@ def test_section_front_is_not_an_article():
     assert result.is_article is False
     assert result.reason.startswith("not-article:")
     assert result.record is None
+
+
+def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_headings():
+    from pipelines.cleanup import _norm, text_rules
+
+    body = (
+        "Tutors who meet a pupil three times a week for a whole term help far more than occasional "
+        "drop-in sessions, the review found across forty schools."
+    )
+    paragraphs = [
+        "Why high-dosage tutoring works",  # a heading of this story, also a link to a guide elsewhere
+        body,
+        "Harbour town votes to restore the old ferry pier",  # teaser headlines after the story
+        "Fish market reopens after the storm repairs",
+    ]
+    headlines = {_norm(p) for p in (paragraphs[0], paragraphs[2], paragraphs[3])}
+    kept, fired = text_rules(paragraphs, "Tutoring that works", headlines)
+    assert kept == paragraphs[:2]
+    assert fired == {"headline_repeat": 2}
