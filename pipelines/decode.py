@@ -142,6 +142,9 @@ def _detect(body: bytes) -> tuple[str | None, bool]:
     return _normal_codec(best.encoding), best.chaos <= 0.1
 
 
+_REAL_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
 def _is_latin(char: str) -> bool:
     code = ord(char)
     return code <= 0x24F or 0x1E00 <= code <= 0x1EFF
@@ -195,8 +198,9 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
             except (UnicodeDecodeError, LookupError):
                 continue
     # Mostly UTF-8 with a few stray bytes vs a single-byte page: count what each would damage.
+    # (UTF-8 only if it really has multi-byte text: a Latin-1 page with one "café" has a stray byte too)
     utf8 = body.decode("utf-8", errors="replace")
-    if utf8.count("\ufffd") <= max(2, len(body) // 5000):
+    if utf8.count("\ufffd") <= max(2, len(body) // 5000) and _REAL_NON_ASCII.search(utf8):
         return fix_mojibake(utf8)
     cp1252 = body.decode("cp1252", errors="replace")
     detected, confident = _detect(body)

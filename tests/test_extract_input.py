@@ -219,3 +219,15 @@ def test_valid_utf8_is_read_as_utf8_whatever_the_header_says():
     body = SPANISH.encode("utf-8")
     for header in ("text/html; charset=windows-1250", "text/html; charset=iso-8859-1", None):
         assert "La señora Muñoz, que vive" in decode_html(body, header)
+
+
+def test_a_latin1_page_with_a_single_accent_keeps_it():
+    body = "<html><body>" + "<p>The council met on Tuesday to discuss the budget.</p>" * 20
+    body += "<p>Afterwards they went to the café.</p></body></html>"
+    assert "the café." in decode_html(body.encode("latin-1"), "text/html; charset=utf-8")
+
+
+def test_utf8_with_a_stray_byte_stays_utf8():
+    body = ("<html><body><p>Señora Muñoz’s garden — " + "open daily. " * 50 + "</p></body></html>").encode()
+    body = body[:100] + b"\xff" + body[100:]
+    assert "Señora Muñoz’s garden" in decode_html(body, None)
