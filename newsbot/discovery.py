@@ -201,35 +201,10 @@ def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
     return feeds, links
 
 
-_LISTING_PATH = re.compile(
-    r"/(page|tag|tags|topic|topics|category|categories|section|sections|author|authors|archive|archives"
-    r"|search|label|labels)(/|$)|[?&](page|p|paged|s|q)=",
-    re.IGNORECASE,
-)
 _NOT_PAGES = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|json|pdf|zip|gz|mp[34]|mov|avi|webm|woff2?|ttf|xml|rss|atom)$",
     re.IGNORECASE,
 )
-
-
-def looks_like_listing(url: str) -> bool:
-    """A front, section, tag, author, search or paginated page, by its URL alone.
-
-    Such pages are where links to articles are; they are never articles themselves.
-    """
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    if not segments:
-        return True
-    if _LISTING_PATH.search(parts.path + ("?" + parts.query if parts.query else "")):
-        return True
-    # /news/, /sport/: a single short word is a section; an article path has a slug or an id.
-    return (
-        len(segments) == 1
-        and parts.path.endswith("/")
-        and "-" not in segments[0]
-        and not re.search(r"\d", segments[0])
-    )
 
 
 def is_fetchable_page(url: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.discovery import looks_like_listing, page_links, parse_feed, parse_sitemap, robots_sitemaps
+from newsbot.discovery import page_links, parse_feed, parse_sitemap, robots_sitemaps
+from pipelines.classify import looks_like_listing
 
 BASE = "http://127.0.0.1:8000/"
 

@@ -21,7 +21,6 @@ from archive.db import Archive
 from newsbot.discovery import (
     Entry,
     is_fetchable_page,
-    looks_like_listing,
     page_links,
     parse_feed,
     parse_sitemap,
@@ -30,6 +29,7 @@ from newsbot.discovery import (
 from newsbot.failures import AlreadyArchived, describe_failure
 from newsbot.items import FetchedPage
 from newsbot.sources import Source, load_sources
+from pipelines.classify import looks_like_listing  # one rule, shared with extraction
 from pipelines.urls import clean_url
 
 # Request.meta keys
