@@ -657,18 +657,25 @@ def text_rules(
 
 
 def other_headlines(tree: HtmlElement, url: str) -> set[str]:
-    """Normalised anchor texts of links to other pages of the site that look like headlines."""
+    """Normalised anchor texts of links to other pages of the same site that look like headlines.
+
+    Links to other sites are left out: on a page that lists places or products, the link to each
+    one's own site is the list entry itself, not a teaser for another story."""
     found: set[str] = set()
-    path = urlsplit(url).path.rstrip("/")
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    host = parts.netloc.lower().removeprefix("www.")
     for a in tree.iter("a"):
         href = a.get("href") or ""
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
         text = _text(a)
         if not 4 <= len(text.split()) <= 25:
             continue
-        target = urljoin(url, href) if url else href
-        if urlsplit(target).path.rstrip("/") == path:
+        target = urlsplit(urljoin(url, href) if url else href)
+        if host and target.netloc and target.netloc.lower().removeprefix("www.") != host:
+            continue
+        if target.path.rstrip("/") == path:
             continue
         found.add(_norm(text))
     return found

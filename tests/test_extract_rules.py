@@ -177,3 +177,19 @@ def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_heading
     kept, fired = text_rules(paragraphs, "Tutoring that works", headlines)
     assert kept == paragraphs[:2]
     assert fired == {"headline_repeat": 2}
+
+
+def test_other_headlines_are_links_to_the_same_site_only():
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import other_headlines
+
+    tree = fromstring(
+        "<html><body>"
+        "<a href='/transport/bus-fares-frozen-for-another-year'>Bus fares frozen for another year</a>"
+        "<a href='https://www.valley.example/news/station-lifts-repaired'>Station lifts finally repaired at last</a>"
+        "<a href='https://clinic.example/'>Hyde Street Community Services Clinic</a>"
+        "</body></html>"
+    )
+    found = other_headlines(tree, "https://valley.example/transport/night-trains-return")
+    assert found == {"bus fares frozen for another year", "station lifts finally repaired at last"}
