@@ -187,7 +187,8 @@ def test_other_headlines_are_links_to_the_same_site_only():
     tree = fromstring(
         "<html><body>"
         "<a href='/transport/bus-fares-frozen-for-another-year'>Bus fares frozen for another year</a>"
-        "<a href='https://www.valley.example/news/station-lifts-repaired'>Station lifts finally repaired at last</a>"
+        "<a href='https://www.valley.example/news/station-lifts-repaired'>"
+        "Station lifts finally repaired at last</a>"
         "<a href='https://clinic.example/'>Hyde Street Community Services Clinic</a>"
         "</body></html>"
     )
