@@ -370,7 +370,10 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
     removed = 0
     page_url = ctx["url"]
-    for parent in {p.getparent() for p in tree.iter("p", "h3", "h4", "li") if p.getparent() is not None}:
+    # in document order (a set's order would make nested runs come out differently from run to run)
+    parents = dict.fromkeys(p.getparent() for p in tree.iter("p", "h3", "h4", "li"))
+    parents.pop(None, None)
+    for parent in parents:
         run: list[HtmlElement] = []
         runs: list[list[HtmlElement]] = []
         for child in parent:
