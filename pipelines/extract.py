@@ -135,6 +135,28 @@ def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def _prefer_declared_body(declared: str, extracted: str) -> bool:
+    """JSON-LD articleBody instead of our text, when it is the same story of which we found only part:
+    clearly longer, and sharing a good part of our text (or, twice as long, at least some of it, or
+    our text is a scrap). A declared body about something else is never taken."""
+    size = max(len(extracted), 200)
+    if len(declared) < 1.3 * size:
+        return False
+    ours = _shingles(extracted)
+    if not ours or len(extracted) < 500 and len(declared) > 2 * size:
+        return len(declared) > 2 * size
+    shared = len(ours & _shingles(declared)) / len(ours)
+    return shared >= 0.4 or (shared >= 0.2 and len(declared) > 2 * size)
+
+
 def extract_article(
     html: str | bytes,
     url: str,
@@ -195,8 +217,8 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
 
     body_text = "\n\n".join(paragraphs)
     ld_body = (meta.ld_article or {}).get("articleBody")
-    if isinstance(ld_body, str) and len(ld_body) > 2 * max(len(body_text), 200):
-        # trafilatura missed most of the story that the publisher declares in JSON-LD
+    if isinstance(ld_body, str) and _prefer_declared_body(ld_body, body_text):
+        # trafilatura missed much of the story that the publisher declares in JSON-LD
         ld_paragraphs = _paragraphs(re.sub(r"\r\n?|\\n", "\n", ld_body))
         body_text = "\n\n".join(ld_paragraphs)
         method = "jsonld"

@@ -231,3 +231,34 @@ def test_utf8_with_a_stray_byte_stays_utf8():
     body = ("<html><body><p>Señora Muñoz’s garden — " + "open daily. " * 50 + "</p></body></html>").encode()
     body = body[:100] + b"\xff" + body[100:]
     assert "Señora Muñoz’s garden" in decode_html(body, None)
+
+
+def test_jsonld_article_body_replaces_a_partial_extraction_of_the_same_story():
+    import json
+
+    story = [
+        f"Paragraph {i}: the harbour board agreed on Monday to rebuild the north pier, which storms "
+        f"damaged twice last winter, and to reopen it to fishing boats by the spring of next year."
+        for i in range(8)
+    ]
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Pier to be rebuilt",
+          "articleBody": "\n".join(story)}  # fmt: skip
+    # the page shows the first three paragraphs; the rest loads behind a "read more" button
+    page = (
+        "<html><head><title>Pier to be rebuilt</title><script type='application/ld+json'>"
+        + json.dumps(ld)
+        + "</script></head><body><article><h1>Pier to be rebuilt</h1>"
+        + "".join(f"<p>{p}</p>" for p in story[:3])
+        + "</article></body></html>"
+    )
+    result = extract_article(page, "https://harbour.example/news/pier-to-be-rebuilt", force=True)
+    assert result.record["extraction"]["method"] == "jsonld"
+    assert result.record["text"].split("\n\n") == story
+    # a declared body about something else is not taken
+    ld["articleBody"] = "\n".join(f"Unrelated words about gardening number {i} " * 20 for i in range(4))
+    other = (
+        "<html><head><title>Pier</title><script type='application/ld+json'>" + json.dumps(ld) + "</script>"
+        "</head><body><article>" + "".join(f"<p>{p}</p>" for p in story[:3]) + "</article></body></html>"
+    )
+    result = extract_article(other, "https://harbour.example/news/pier-to-be-rebuilt", force=True)
+    assert result.record["extraction"]["method"] != "jsonld"
