@@ -84,7 +84,8 @@ BOILERPLATE_LINE = re.compile(
     r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
     r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}newsletter"
     r"|subscribe to (our|the) .{0,30}newsletter"
-    r"|get (our|the) .{0,30}newsletter|newsletter sign[- ]?up|enter your (e-?mail|email address)"
+    r"|get (our|the) .{0,30}newsletter|join (our|the) .{0,30}(newsletter|mailing list)|newsletter sign[- ]?up"
+    r"|already have an account\?? ?(log|sign) in|enter your (e-?mail|email address)"
     r"|by (signing up|subscribing|clicking .{0,20}), you agree|you('re"
     r"| are) (now )?subscribed|unsubscribe at any time"
     r"|we use cookies|this (web)?site uses cookies|cookie (policy|settings|preferences)|accept (all )?cookies"
@@ -482,6 +483,7 @@ BOILERPLATE_KEYWORDS = (
     "e-mail", "print", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
     "follow us", "advert", "ad", "sponsored", "abonn", "inscrivez", "melden sie", "suscr", "bolet",
     "iscriviti", "assine", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
+    "mailing list", "already have",
 )  # fmt: skip
 
 
@@ -600,7 +602,8 @@ CHROME_LINE = re.compile(
     r"|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})"
     r"|as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
-    r"|chosen independently by our editors|we may (earn|receive) (a )?(small )?(commission|compensation)",
+    r"|chosen independently by our editors"
+    r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)",
     re.I,
 )
 

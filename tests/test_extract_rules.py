@@ -89,7 +89,16 @@ CASES = {
     "site_chrome_lines.html": (
         "https://garden.example/herbs/keep-basil-alive-on-a-windowsill",
         "//p[@class='story']",
-        ["Written by Ana Ruiz", "6 min read", "As an Amazon Associate", "Pin it for later", "© 2025"],
+        [
+            "Written by Ana Ruiz",
+            "6 min read",
+            "As an Amazon Associate",
+            "Pin it for later",
+            "© 2025",
+            "I may earn a small commission",
+            "Join our mailing list",
+            "Already have an account",
+        ],
         ["Written by Ana Ruiz", "6 min read", "As an Amazon Associate", "Pin it for later"],
         "chrome_lines",
     ),
