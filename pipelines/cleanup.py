@@ -608,8 +608,32 @@ CHROME_LINE = re.compile(
 )
 
 
+_BYLINE = re.compile(r"^(by|par|von|por|di|door|af|av)\s+(\S.{0,100})$", re.I)
+
+
+_NAMES = re.compile(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*")
+
+
+def _is_byline(paragraph: str, authors: list[str]) -> bool:
+    """ "By Jane Doe", "By Jane Doe and John Roe, Staff Writers": the byline trafilatura keeps as text."""
+    match = _BYLINE.match(paragraph.strip())
+    if not match:
+        return False
+    rest = _norm(match.group(2))
+    if authors:
+        return any(_norm(name) and _norm(name) in rest for name in authors)
+    # no declared author: a short run of capitalised names only
+    return bool(
+        re.fullmatch(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*", match.group(2))
+    )
+
+
 def text_rules(
-    paragraphs: list[str], title: str | None, headlines: set[str], enabled: set[str] | None = None
+    paragraphs: list[str],
+    title: str | None,
+    headlines: set[str],
+    enabled: set[str] | None = None,
+    authors: list[str] | None = None,
 ) -> tuple[list[str], dict[str, int]]:
     """Paragraph filters on trafilatura's output (one paragraph per line)."""
     fired: dict[str, int] = {}
@@ -627,6 +651,12 @@ def text_rules(
             if _norm(out[i]) == norm_title and norm_title:
                 del out[i]
                 bump("title_repeat")
+                break
+    if on("byline_repeat"):
+        for i in range(min(4, len(out))):
+            if len(out[i]) <= 150 and _is_byline(out[i], authors or []):
+                del out[i]
+                bump("byline_repeat")
                 break
     # a paragraph that repeats another page's link text is that page's headline, unless it heads a
     # section of this story (a table of contents links to the headings the text goes on to explain):

@@ -211,7 +211,9 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
     raw, method = _run_gated(tree, url, p_chars, page_chars)
     paragraphs = _paragraphs(raw)
-    paragraphs, text_fired = text_rules(paragraphs, meta.title or meta.h1, headlines, rules)
+    paragraphs, text_fired = text_rules(
+        paragraphs, meta.title or meta.h1, headlines, rules, authors=meta.authors
+    )
     for key, value in text_fired.items():
         fired[key] = fired.get(key, 0) + value
 

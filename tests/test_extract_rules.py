@@ -203,3 +203,17 @@ def test_other_headlines_are_links_to_the_same_site_only():
     )
     found = other_headlines(tree, "https://valley.example/transport/night-trains-return")
     assert found == {"bus fares frozen for another year", "station lifts finally repaired at last"}
+
+
+def test_byline_repeat_drops_the_byline_paragraph_only():
+    from pipelines.cleanup import text_rules
+
+    story = "By the end of the meeting the commissioners had approved all 31 miles of the plan."
+    paragraphs = ["By Harold J. Whitcomb", story, "The work starts in April."]
+    kept, fired = text_rules(paragraphs, "Road plan approved", set(), authors=["Harold J. Whitcomb"])
+    assert kept == paragraphs[1:] and fired == {"byline_repeat": 1}
+    # without declared authors, a line of capitalised names still reads as a byline; a sentence does not
+    kept, fired = text_rules(["By Ana Ruiz and Tom Lee", story], None, set())
+    assert kept == [story] and fired == {"byline_repeat": 1}
+    kept, fired = text_rules([story, "By then, most residents had left."], None, set())
+    assert kept == [story, "By then, most residents had left."] and not fired
