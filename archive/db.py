@@ -198,7 +198,8 @@ def migrate(db: sqlite_utils.Database) -> int:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise RuntimeError(
-            f"{db.conn} has schema version {version}, newer than this newsbot ({SCHEMA_VERSION}): upgrade newsbot"
+            f"the archive has schema version {version}, newer than this newsbot's "
+            f"({SCHEMA_VERSION}): upgrade newsbot"
         )
     for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
         with db.conn:

@@ -211,15 +211,19 @@ def import_warc_command(
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--base-url", default="/", show_default=True,
-              help="Path prefix when published behind a reverse proxy, e.g. /archive/.")
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Path prefix when published behind a reverse proxy, e.g. /archive/.",
+)
 def serve(db_path: str | None, host: str, port: int, base_url: str) -> None:
     """Browse and search the archive in Datasette (read-only).
 
     \b
     Examples:
       newsbot serve --db news.db --port 8001
-      newsbot serve --base-url /archive/      # behind nginx: location /archive/ { proxy_pass http://127.0.0.1:8001; }
+      newsbot serve --base-url /archive/      # behind a reverse proxy, under /archive/
     """
     from archive.serve import serve as serve_archive
 
@@ -279,15 +283,26 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
 
 
 @main.command()
-@click.option("--every", default=None, metavar="INTERVAL", help="How often: 15m, 30m, 1h, 6h, 1d (default 30m).")
-@click.option("--cron", "cron_expr", default=None, metavar="EXPR", help='A cron schedule instead, e.g. "*/20 * * * *".')
-@click.option("--sources", "sources_file", type=click.Path(dir_okay=False), default=DEFAULT_SOURCES,
-              show_default=True, help="Sources file the scheduled runs read.")
+@click.option(
+    "--every", default=None, metavar="INTERVAL", help="How often: 15m, 30m, 1h, 6h, 1d (default 30m)."
+)
+@click.option(
+    "--cron", "cron_expr", default=None, metavar="EXPR", help='A cron schedule instead, e.g. "*/20 * * * *".'
+)
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False),
+    default=DEFAULT_SOURCES,
+    show_default=True,
+    help="Sources file the scheduled runs read.",
+)
 @db_option
 @click.option("--install", "action", flag_value="install", help="Add the line to your crontab (idempotent).")
 @click.option("--remove", "action", flag_value="remove", help="Remove this archive's line from your crontab.")
-def schedule(every: str | None, cron_expr: str | None, sources_file: str, db_path: str | None,
-             action: str | None) -> None:
+def schedule(
+    every: str | None, cron_expr: str | None, sources_file: str, db_path: str | None, action: str | None
+) -> None:
     """Print (or install / remove) the crontab line for scheduled crawls.
 
     \b
@@ -303,7 +318,9 @@ def schedule(every: str | None, cron_expr: str | None, sources_file: str, db_pat
     try:
         if action == "remove":
             removed = sched.remove(db)
-            click.echo("removed the newsbot line for " + str(Path(db).resolve()) if removed else "nothing to remove")
+            click.echo(
+                "removed the newsbot line for " + str(Path(db).resolve()) if removed else "nothing to remove"
+            )
             return
         if every and cron_expr:
             raise sched.ScheduleError("give --every or --cron, not both")
@@ -322,8 +339,12 @@ def schedule(every: str | None, cron_expr: str | None, sources_file: str, db_pat
 
 @main.command()
 @db_option
-@click.option("--runs", default=10, show_default=True, type=click.IntRange(min=1), help="How many runs to show.")
-@click.option("--days", default=7, show_default=True, type=click.IntRange(min=1), help="Window for per-source rates.")
+@click.option(
+    "--runs", default=10, show_default=True, type=click.IntRange(min=1), help="How many runs to show."
+)
+@click.option(
+    "--days", default=7, show_default=True, type=click.IntRange(min=1), help="Window for per-source rates."
+)
 def status(db_path: str | None, runs: int, days: int) -> None:
     """Show the last runs and each source's health.
 

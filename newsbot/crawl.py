@@ -58,7 +58,9 @@ def setup_logging(settings: Settings, log_file: str, on_terminal: bool) -> None:
     root.setLevel(level)
     fmt = logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s")
     Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-    to_file = logging.handlers.RotatingFileHandler(log_file, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8")
+    to_file = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8"
+    )
     to_file.setFormatter(fmt)
     root.addHandler(to_file)
     if on_terminal:

@@ -22,7 +22,7 @@ class ScheduleError(ValueError):
 
 
 def every_to_cron(every: str) -> str:
-    """"15m", "2h", "1d" as a cron schedule; only intervals cron can express evenly."""
+    """ "15m", "2h", "1d" as a cron schedule; only intervals cron can express evenly."""
     match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", every or "")
     if not match:
         raise ScheduleError(f"--every: expected a number and m, h or d (like 30m, 2h, 1d), got {every!r}")
@@ -37,7 +37,9 @@ def every_to_cron(every: str) -> str:
         return f"7 */{n} * * *" if n > 1 else "7 * * * *"
     if unit == "d" and n == 1:
         return "7 3 * * *"
-    raise ScheduleError(f"--every {every}: cron cannot run that evenly; use --cron with a schedule of your own")
+    raise ScheduleError(
+        f"--every {every}: cron cannot run that evenly; use --cron with a schedule of your own"
+    )
 
 
 def check_cron(expression: str) -> str:
@@ -67,10 +69,7 @@ def cron_line(schedule: str, sources: str | Path, db: str | Path, log_dir: str |
     # `mkdir -p` first: the redirection happens before newsbot could create the folder itself.
     quoted_dir = shlex.quote(str(log_dir))
     cron_out = shlex.quote(str(log_dir / "cron.out"))
-    return (
-        f"{schedule} mkdir -p {quoted_dir} && {shlex.join(command)} >> {cron_out} 2>&1 "
-        f"{MARKER} {db}"
-    )
+    return f"{schedule} mkdir -p {quoted_dir} && {shlex.join(command)} >> {cron_out} 2>&1 {MARKER} {db}"
 
 
 def _crontab() -> str:

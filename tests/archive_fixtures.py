@@ -4,8 +4,8 @@ carries markup that must never run."""
 
 from __future__ import annotations
 
-import socket
 import os
+import socket
 import subprocess
 import sys
 import time

@@ -14,7 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # The fixture site is ours and local: crawl it without politeness delays.
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
+FAST = [
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+]
 
 
 @dataclass
@@ -24,7 +31,9 @@ class Run:
     stderr: str
 
 
-def newsbot(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300) -> Run:
+def newsbot(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> Run:
     """Run the real `newsbot` command in its own process, as a user (or cron) would."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     done = subprocess.run(
@@ -65,5 +74,7 @@ def first_crawl(fixture_site, tmp_path_factory) -> Crawled:
     sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
     db = tmp / "news.db"
     start = len(fixture_site.requests_log)
-    run = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp / "crawl.log"), *FAST)
+    run = newsbot(
+        "crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp / "crawl.log"), *FAST
+    )
     return Crawled(fixture_site, db, sources, run, start)

@@ -33,7 +33,15 @@ def test_new_file_is_migrated_and_reopening_is_harmless(tmp_path):
     assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-    assert {"articles", "articles_fts", "article_versions", "article_urls", "sources", "crawls", "fetch_log"} <= tables
+    assert {
+        "articles",
+        "articles_fts",
+        "article_versions",
+        "article_urls",
+        "sources",
+        "crawls",
+        "fetch_log",
+    } <= tables
 
 
 def test_a_newer_archive_is_refused_not_damaged(tmp_path):
@@ -49,7 +57,10 @@ def test_upsert_keeps_first_seen_and_versions_real_changes(tmp_path):
     with Archive(tmp_path / "news.db") as archive:
         assert archive.store_article(record()) == "new"
         assert archive.store_article(record()) == "unchanged"
-        assert archive.store_article(record(text="First paragraph.\n\nA new second.", content_hash="b")) == "updated"
+        assert (
+            archive.store_article(record(text="First paragraph.\n\nA new second.", content_hash="b"))
+            == "updated"
+        )
         row = archive.db["articles"].get(record()["url"])
         assert row["versions"] == 2 and row["first_seen"] <= row["last_seen"]
         (old,) = archive.db["article_versions"].rows
@@ -80,8 +91,13 @@ def test_upgrade_from_the_first_schema_keeps_stories_and_fills_new_columns(tmp_p
     MIGRATIONS[0](old)
     old.execute("pragma user_version = 1")
     old["articles"].insert(
-        {"url": "https://a.example/1", "title": "T", "text": "Body text here.", "content_hash": "h",
-         "extraction": '{"method": "trafilatura", "rules": {"share-bar": 1, "related-list": 2}}'}
+        {
+            "url": "https://a.example/1",
+            "title": "T",
+            "text": "Body text here.",
+            "content_hash": "h",
+            "extraction": '{"method": "trafilatura", "rules": {"share-bar": 1, "related-list": 2}}',
+        }
     )
     old.conn.commit()
     old.close()

@@ -68,7 +68,9 @@ def write_warc(path, records, gzip: bool) -> None:
             writer.write_record(
                 writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             )
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            writer.write_record(
+                writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            )
 
 
 @pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
@@ -121,9 +123,23 @@ def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture
     sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
     main, child = pty.openpty()
     done = subprocess.run(
-        [sys.executable, "-m", "newsbot", "crawl", "--sources", str(sources), "--db", str(tmp_path / "news.db"), *FAST],
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=child, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "newsbot",
+            "crawl",
+            "--sources",
+            str(sources),
+            "--db",
+            str(tmp_path / "news.db"),
+            *FAST,
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=child,
+        timeout=300,
     )
     os.close(child)
     screen = b""

@@ -129,8 +129,16 @@ def test_full_text_search_finds_a_phrase(first_crawl, expected):
 def test_rerun_fetches_only_new_work(first_crawl, expected):
     site = first_crawl.site
     start = len(site.requests_log)
-    run = newsbot("crawl", "--sources", str(first_crawl.sources), "--db", str(first_crawl.db),
-                  "--log-file", str(first_crawl.db.parent / "crawl2.log"), *FAST)
+    run = newsbot(
+        "crawl",
+        "--sources",
+        str(first_crawl.sources),
+        "--db",
+        str(first_crawl.db),
+        "--log-file",
+        str(first_crawl.db.parent / "crawl2.log"),
+        *FAST,
+    )
     assert run.returncode in (0, 3), run.stderr[-2000:]
     second = site.requests_log[start:]
     article_paths = {urlsplit(u).path for u in expected}

@@ -26,8 +26,12 @@ def test_demo_crawls_and_serves(tmp_path):
     db.write_bytes(b"stale junk from an earlier run")  # the demo must start from a fresh archive
     demo = subprocess.Popen(
         [sys.executable, "-m", "newsbot", "demo", "--db", str(db), "--port", str(port)],
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,
     )
     try:
@@ -36,7 +40,8 @@ def test_demo_crawls_and_serves(tmp_path):
         while time.monotonic() < deadline and demo.poll() is None:
             try:
                 with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/news.json?sql=select+count(*)+as+n+from+articles&_shape=array", timeout=5
+                    f"http://127.0.0.1:{port}/news.json?sql=select+count(*)+as+n+from+articles&_shape=array",
+                    timeout=5,
                 ) as response:
                     stories = json.load(response)[0]["n"]
                 break

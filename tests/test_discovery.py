@@ -18,7 +18,10 @@ def test_rss_and_atom_entries():
       <item><title>Guid link</title><guid>/2026/11/guid/</guid></item>
     </channel></rss>"""
     entries = parse_feed(rss, BASE)
-    assert [e.url for e in entries] == ["http://127.0.0.1:8000/2026/11/ferry/", "http://127.0.0.1:8000/2026/11/guid/"]
+    assert [e.url for e in entries] == [
+        "http://127.0.0.1:8000/2026/11/ferry/",
+        "http://127.0.0.1:8000/2026/11/guid/",
+    ]
     assert entries[0].title == "Ferry cut" and entries[0].published == "2026-11-24T08:00:00-05:00"
 
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Flood</title>
@@ -61,8 +64,13 @@ def test_hostile_sitemap_entities_are_not_expanded():
 
 
 def test_robots_sitemap_lines():
-    robots = b"User-agent: *\nDisallow: /private/\nSitemap: /sitemap_index.xml\nsitemap:https://x.example/s.xml\n"
-    assert robots_sitemaps(robots, BASE) == ["http://127.0.0.1:8000/sitemap_index.xml", "https://x.example/s.xml"]
+    robots = (
+        b"User-agent: *\nDisallow: /private/\nSitemap: /sitemap_index.xml\nsitemap:https://x.example/s.xml\n"
+    )
+    assert robots_sitemaps(robots, BASE) == [
+        "http://127.0.0.1:8000/sitemap_index.xml",
+        "https://x.example/s.xml",
+    ]
 
 
 def test_page_links_same_site_with_port_and_feeds():
@@ -71,7 +79,8 @@ def test_page_links_same_site_with_port_and_feeds():
       <a href="/news/2026/11/story/">S</a> <a class="x" href='http://127.0.0.1:8000/tag/ferries/'>T</a>
       <a href="http://127.0.0.1:9999/elsewhere/">other port</a> <a href="https://other.example/x">O</a>
       <a href="#top">top</a> <a href="mailto:desk@example.org">mail</a>
-      <A HREF="/story.php?id=4412&amp;ref=home#comments">old</A> <a href="/news/2026/11/story/">again</a></body></html>"""
+      <A HREF="/story.php?id=4412&amp;ref=home#comments">old</A>
+      <a href="/news/2026/11/story/">again</a></body></html>"""
     feeds, links = page_links(body, BASE)
     assert feeds == ["http://127.0.0.1:8000/feeds/latest.atom"]
     assert links == [

@@ -13,7 +13,9 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def test_every_command_has_an_example_in_the_readme_and_in_its_help():
     for name, command in main.commands.items():
-        assert re.search(rf"^newsbot {re.escape(name)}\b", README, re.MULTILINE), f"README lacks `newsbot {name}`"
+        assert re.search(rf"^newsbot {re.escape(name)}\b", README, re.MULTILINE), (
+            f"README lacks `newsbot {name}`"
+        )
         assert "Example" in (command.help or ""), f"`newsbot {name} --help` lacks an example"
 
 

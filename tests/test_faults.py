@@ -46,10 +46,31 @@ def hostile_crawl(tmp_path_factory):
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
         )
         done = subprocess.run(
-            [sys.executable, "-c", measure, sys.executable, "-m", "newsbot", "crawl", "--sources", str(sources),
-             "--db", str(db), "--log-file", str(tmp / "crawl.log"), *FAST,
-             "-s", "DOWNLOAD_TIMEOUT=4", "-s", "RETRY_TIMES=0"],
-            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600,
+            [
+                sys.executable,
+                "-c",
+                measure,
+                sys.executable,
+                "-m",
+                "newsbot",
+                "crawl",
+                "--sources",
+                str(sources),
+                "--db",
+                str(db),
+                "--log-file",
+                str(tmp / "crawl.log"),
+                *FAST,
+                "-s",
+                "DOWNLOAD_TIMEOUT=4",
+                "-s",
+                "RETRY_TIMES=0",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=600,
             stdin=subprocess.DEVNULL,
         )
         yield running, db, done, int(done.stdout.strip().splitlines()[-1])

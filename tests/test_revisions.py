@@ -18,7 +18,9 @@ def world_and_archive(tmp_path):
         sources = tmp_path / "sources.toml"
         sources.write_text(running.sources_toml(), encoding="utf-8")
         db = tmp_path / "news.db"
-        first = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "1.log"), *FAST)
+        first = newsbot(
+            "crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "1.log"), *FAST
+        )
         assert first.returncode in (0, 3), first.stderr
         yield world, running, sources, db
 
@@ -36,7 +38,9 @@ def test_edits_become_versions_and_boilerplate_changes_do_not(world_and_archive,
     # An hour passes: every story is due for its first re-check.
     with conn:
         conn.execute("update articles set next_check = '2000-01-01T00:00:00+00:00'")
-    second = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "2.log"), *FAST)
+    second = newsbot(
+        "crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "2.log"), *FAST
+    )
     assert second.returncode in (0, 3), second.stderr
 
     versions = dict(conn.execute("select url, versions from articles"))
@@ -45,14 +49,16 @@ def test_edits_become_versions_and_boilerplate_changes_do_not(world_and_archive,
     assert versions[related_edit.url] == 1, "a new related list is not an edit of the story"
     assert sum(v > 1 for v in versions.values()) == 2
 
-    text, = conn.execute("select text from articles where url = ?", [body_edit.url]).fetchone()
+    (text,) = conn.execute("select text from articles where url = ?", [body_edit.url]).fetchone()
     assert "reversed its decision" in text
     old_text, diff = conn.execute(
         "select text, diff from article_versions where article_url = ?", [body_edit.url]
     ).fetchone()
     assert body_edit.paragraphs[-1] in old_text
     assert "+Update: the council has since reversed its decision." in diff
-    old_title, = conn.execute("select title from article_versions where article_url = ?", [title_edit.url]).fetchone()
+    (old_title,) = conn.execute(
+        "select title from article_versions where article_url = ?", [title_edit.url]
+    ).fetchone()
     assert old_title == title_edit.title
 
     crawl = conn.execute("select new, updated, unchanged from crawls order by id desc").fetchone()

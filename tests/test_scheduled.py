@@ -89,8 +89,17 @@ def test_install_is_idempotent_and_remove_cleans_up(crontab_backup, tmp_path):
     installed = subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout
     assert sum(str(db) in line for line in installed.splitlines()) == 1
     # a different schedule replaces the line rather than adding one
-    assert newsbot("schedule", "--every", "30m", "--sources", str(sources), "--db", str(db), "--install").returncode == 0
-    lines = [x for x in subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout.splitlines() if str(db) in x]
+    assert (
+        newsbot(
+            "schedule", "--every", "30m", "--sources", str(sources), "--db", str(db), "--install"
+        ).returncode
+        == 0
+    )
+    lines = [
+        x
+        for x in subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout.splitlines()
+        if str(db) in x
+    ]
     assert len(lines) == 1 and lines[0].startswith("*/30 ")
     assert newsbot("schedule", "--remove", "--db", str(db)).returncode == 0
     after = subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout
@@ -124,13 +133,37 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
     db = tmp_path / "news.db"
     expected = {a.url for a in fixture_site.expected_articles()}
     # A slow first run: one request at a time with a delay, so it is mid-work when we act.
-    slow = ["-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-            "-s", "RANDOMIZE_DOWNLOAD_DELAY=False", "-s", "NEWSBOT_STORE_BATCH=1"]
+    slow = [
+        "-s",
+        "DOWNLOAD_DELAY=0.4",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "-s",
+        "RANDOMIZE_DOWNLOAD_DELAY=False",
+        "-s",
+        "NEWSBOT_STORE_BATCH=1",
+    ]
     first = subprocess.Popen(
-        [sys.executable, "-m", "newsbot", "crawl", "--sources", str(sources), "--db", str(db),
-         "--log-file", str(tmp_path / "first.log"), *slow],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "newsbot",
+            "crawl",
+            "--sources",
+            str(sources),
+            "--db",
+            str(db),
+            "--log-file",
+            str(tmp_path / "first.log"),
+            *slow,
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for(lambda: _stored(db) >= 2, 120, "the first run to store stories")
@@ -150,19 +183,32 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
             first.kill()
 
     assert query(db, "pragma integrity_check") == [("ok",)]
-    query(db, "insert into articles_fts(articles_fts) values('integrity-check')")  # raises if FTS is out of sync
+    query(
+        db, "insert into articles_fts(articles_fts) values('integrity-check')"
+    )  # raises if FTS is out of sync
     partial = query(db, "select url, title, text, content_hash from articles")
     assert 0 < len(partial) < len(expected)
-    assert all(title and text and content_hash for _, title, text, content_hash in partial), "half-written story"
+    assert all(title and text and content_hash for _, title, text, content_hash in partial), (
+        "half-written story"
+    )
     assert query(db, "select outcome from crawls") == [("running",)]
 
     # The next run is not blocked by the dead run (even if its orphaned workers linger) and finishes the work.
-    third = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "third.log"),
-                    *FAST, timeout=300)
+    third = newsbot(
+        "crawl",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db),
+        "--log-file",
+        str(tmp_path / "third.log"),
+        *FAST,
+        timeout=300,
+    )
     assert third.returncode in (0, 3), third.stderr
     urls = [u for (u,) in query(db, "select url from articles")]
     assert sorted(urls) == sorted(expected), "every story once, none twice"
-    assert query(db, "select outcome from crawls order by id") [0] == ("interrupted",)
+    assert query(db, "select outcome from crawls order by id")[0] == ("interrupted",)
     assert query(db, "pragma integrity_check") == [("ok",)]
     query(db, "insert into articles_fts(articles_fts) values('integrity-check')")
     status = newsbot("status", "--db", str(db))

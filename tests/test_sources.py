@@ -37,15 +37,26 @@ def test_minimal_and_full_sources():
     ("text", "expected"),
     [
         ("[[sources]\nname=", "not valid TOML"),
-        ('[[sources]]\nname = "A"\nurl = "https://a.example/"\nfeed = ["x"]\n', "source #1 ('A'): unknown key 'feed'"),
+        (
+            '[[sources]]\nname = "A"\nurl = "https://a.example/"\nfeed = ["x"]\n',
+            "source #1 ('A'): unknown key 'feed'",
+        ),
         ('[[sources]]\nname = "A"\n', "source #1 ('A'): key 'url' is required"),
         ('[[sources]]\nurl = "https://a.example/"\n', "source #1: key 'name' is required"),
         ('[[sources]]\nname = "A"\nurl = "ftp://a.example/"\n', "key 'url': expected an http(s) URL"),
-        ('[[sources]]\nname = "A"\nurl = "https://a.example/"\ndeny = ["(x"]\n', "key 'deny': bad regex '(x'"),
+        (
+            '[[sources]]\nname = "A"\nurl = "https://a.example/"\ndeny = ["(x"]\n',
+            "key 'deny': bad regex '(x'",
+        ),
         ('[[sources]]\nname = "A"\nurl = "https://a.example/"\nmax_pages = 0\n', "key 'max_pages'"),
-        ('[[sources]]\nname = "A"\nurl = "https://a.example/"\nfeeds = "x"\nsitemaps = [1]\n', "key 'sitemaps'"),
-        ('[[sources]]\nname = "A"\nurl = "https://a.example/"\n[[sources]]\nname = "A"\nurl = "https://b.example/"\n',
-         "'A': key 'name' is used twice"),
+        (
+            '[[sources]]\nname = "A"\nurl = "https://a.example/"\nfeeds = "x"\nsitemaps = [1]\n',
+            "key 'sitemaps'",
+        ),
+        (
+            '[[sources]]\nname = "A"\nurl = "https://a.example/"\n[[sources]]\nname = "A"\nurl = "https://b.example/"\n',
+            "'A': key 'name' is used twice",
+        ),
         ('title = "x"\n', "unknown top-level key 'title'"),
         ("", "no sources"),
     ],

@@ -134,7 +134,10 @@ class NewsSpider(Spider):
     def parse_listing(self, response: Response) -> Iterator[Request | FetchedPage]:
         source = self.source_of(response)
         yield FetchedPage(
-            url=response.url, source=source.name, http_status=response.status, skip_reason="not-article:listing"
+            url=response.url,
+            source=source.name,
+            http_status=response.status,
+            skip_reason="not-article:listing",
         )
         if _is_html(response):
             yield from self.follow_links(response, source, feeds=True)
@@ -222,7 +225,9 @@ class NewsSpider(Spider):
             # A guessed URL (robots.txt, /sitemap.xml) that is not there is no failure of the site.
             outcome, reason = "skipped", f"discovery:{reason}"
         yield FetchedPage(
-            url=(request.meta.get("redirect_urls") or [request.url])[0],  # the link as found, not where it led
+            url=(request.meta.get("redirect_urls") or [request.url])[
+                0
+            ],  # the link as found, not where it led
             source=request.meta.get(SOURCE),
             http_status=status,
             **({"failure": reason} if outcome == "failed" else {"skip_reason": reason}),
