@@ -266,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                     "features": r["features"],
                     "meta": r["meta"],
                     "rules": r["rules"],
+                    "ms": {"newsbot": 1000 * r["ours_time"], "bare": 1000 * r["bare_time"]},
                     **rows.get(r["id"], {}),
                 }
                 for r in results
