@@ -371,6 +371,7 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
     removed = 0
     page_url = ctx["url"]
+    page_path = urlsplit(page_url).path.rstrip("/")
     # in document order (a set's order would make nested runs come out differently from run to run)
     parents = dict.fromkeys(p.getparent() for p in tree.iter("p", "h3", "h4", "li"))
     parents.pop(None, None)
@@ -380,7 +381,7 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
         for child in parent:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in ("p", "h3", "h4", "div", "li") and _is_headline_link(child, page_url):
+            if child.tag in ("p", "h3", "h4", "div", "li") and _is_headline_link(child, page_url, page_path):
                 run.append(child)
                 continue
             if not run:
@@ -401,22 +402,26 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
-def _is_headline_link(el: HtmlElement, page_url: str) -> bool:
-    if el.find(".//a") is None:
-        return False
-    text = _text(el)
-    if not text or len(text) > 200 or len(text.split()) < 3:
-        return False
+def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = None) -> bool:
     links = el.findall(".//a")
     if len(links) != 1:
         return False
     href = links[0].get("href") or ""
     if not href or href.startswith("#"):
         return False
-    if _text(links[0]) != text and len(_text(links[0])) < 0.9 * len(text):
+    raw = el.text_content()
+    if len(raw) > 2000:  # far past 200 characters whatever its white space
+        return False
+    text = " ".join(raw.split())
+    if not text or len(text) > 200 or len(text.split()) < 3:
+        return False
+    link_text = _text(links[0])
+    if link_text != text and len(link_text) < 0.9 * len(text):
         return False
     target = urljoin(page_url, href) if page_url else href
-    return urlsplit(target).path.rstrip("/") != urlsplit(page_url).path.rstrip("/")
+    if page_path is None:
+        page_path = urlsplit(page_url).path.rstrip("/")
+    return urlsplit(target).path.rstrip("/") != page_path
 
 
 _TEASER_LEAD = re.compile(
