@@ -141,7 +141,7 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
     if "screened" not in ctx:
         ctx["screened"] = [
             (el, attrs)
-            for el in tree.iter(*_BLOCKS)
+            for el in _NAMED_BLOCKS(tree)
             if (attrs := _attrs(el)) != " " and _CLASS_KEYWORDS.search(attrs.lower())
         ]
     return ctx["screened"]
@@ -169,6 +169,12 @@ _BLOCKS = (
     "figure",
     "dl",
     "table",
+)
+
+
+# the _BLOCKS that have a class or an id, in page order (lxml picks them out in C)
+_NAMED_BLOCKS = etree.XPath(
+    "descendant-or-self::*[(" + " or ".join(f"self::{t}" for t in _BLOCKS) + ") and (@class or @id)]"
 )
 
 
@@ -529,7 +535,9 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
     candidates = [i for i in _keyword_pieces(plain) if len(plain[i]) < 300]
     if not candidates:
         return 0
-    found = {plain[i] for i in candidates if BOILERPLATE_LINE.search(plain[i].strip())}
+    # in page order: a set's order follows str hashes, which change from one process to the next, and
+    # which of two nested blocks goes first decides what is removed
+    found = list(dict.fromkeys(plain[i] for i in candidates if BOILERPLATE_LINE.search(plain[i].strip())))
     if not found:
         return 0
     hits: list[HtmlElement] = []

@@ -198,13 +198,18 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
         root = tree.getroottree().getroot()
         tree = root if isinstance(root, HtmlElement) else tree
 
+    # lxml builds a Python proxy for an element each time one is reached, through lxml.html's Python
+    # class lookup, and frees it when nothing holds it: holding them all makes every later walk (ours
+    # and trafilatura's over this tree) reuse the same proxies
+    alive = list(tree.iter())
     meta = extract_metadata(tree, url)
     headlines = other_headlines(tree, url)
     published = meta.published or fallback_date(tree, url)
     body = tree.find(".//body")
     page_chars = len(" ".join((body if body is not None else tree).text_content().split()))
-    p_chars = sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))  # = rules' p_len
-    features = page_features(tree, url, meta, "")
+    p_lens = {p: len(" ".join(p.text_content().split())) for p in tree.iter("p")}
+    p_chars = sum(p_lens.values())  # = rules' p_len
+    features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens)
 
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)
