@@ -20,7 +20,6 @@ import math
 import re
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from pipelines.metadata import ARTICLE_TYPES, PageMeta
@@ -163,12 +162,6 @@ def _url_features(url: str) -> dict:
     }
 
 
-_FEATURE_TAGS = ("a", "p", *_HEADINGS, "button", "input", "pre", "code", "select")
-_WITH_CLASS = etree.XPath("descendant-or-self::*[@class]")
-_PRICE_PROPS = etree.XPath("count(descendant-or-self::*[@itemprop='price' or @itemprop='offers'])")
-_ITEMTYPES = etree.XPath("descendant-or-self::*/@itemtype", smart_strings=False)
-
-
 def page_features(
     tree: HtmlElement,
     url: str,
@@ -178,7 +171,7 @@ def page_features(
     body_len: int | None = None,
     p_lens: dict | None = None,
 ) -> dict:
-    """Numbers describing the page, cheap to compute from the parsed tree (walks over the body).
+    """Numbers describing the page, cheap to compute from the parsed tree (one walk over the body).
 
     ``body_len`` (the body's text length) and ``p_lens`` (paragraph -> text length) may be passed
     when the caller has already measured them."""
@@ -191,21 +184,19 @@ def page_features(
     headings = linked_headings = long_p = bylines = replies = inputs = 0
     microdata: set[str] = set()
     posters: set[str] = set()
-    # two walks that lxml filters in C: the few tags counted for themselves, then the elements with a
-    # class; every count is a sum (and posters a capped set filled in page order), so splitting the one
-    # walk over all elements in two changes no figure
-    for el in body.iter(*_FEATURE_TAGS):
+    for el in body.iter():
         tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        cls = el.get("class") or ""
         if tag == "a":
             label = " ".join(el.text_content().split())
             n_links += 1
             link_len += len(label)
             if len(label) < 30 and _REPLY.match(label):
                 replies += 1
-            if label and len(label) < 60:
-                cls = el.get("class")
-                if cls and _CART_CLASS.search(cls):
-                    cart += bool(_CART.search(label))
+            if label and len(label) < 60 and cls and _CART_CLASS.search(cls):
+                cart += bool(_CART.search(label))
             if el.get("rel") == "author":
                 bylines += 1
         elif tag == "p":
@@ -231,10 +222,7 @@ def page_features(
             code_blocks += 1
         elif tag == "select":
             inputs += 1
-    for el in _WITH_CLASS(body):
-        cls = el.get("class")
         if cls and _CLASS_CUES.search(cls.lower()):
-            tag = el.tag
             if tag in ("div", "article", "li", "section") and _FORUM.search(cls):
                 forumish += 1
             if "price" in cls or "Price" in cls:
@@ -245,8 +233,9 @@ def page_features(
                 name = " ".join(el.text_content().split())[:40]
                 if name:
                     posters.add(name.casefold())
-    price_hits += int(_PRICE_PROPS(body))
-    for itemtype in _ITEMTYPES(body):
+        if el.get("itemprop") in ("price", "offers"):
+            price_hits += 1
+        itemtype = el.get("itemtype")
         if itemtype:
             microdata.update(t.rsplit("/", 1)[-1].lower() for t in itemtype.split())
     ld = meta.ld_types | microdata

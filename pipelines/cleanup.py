@@ -141,7 +141,7 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
     if "screened" not in ctx:
         ctx["screened"] = [
             (el, attrs)
-            for el in _NAMED_BLOCKS(tree)
+            for el in tree.iter(*_BLOCKS)
             if (attrs := _attrs(el)) != " " and _CLASS_KEYWORDS.search(attrs.lower())
         ]
     return ctx["screened"]
@@ -169,12 +169,6 @@ _BLOCKS = (
     "figure",
     "dl",
     "table",
-)
-
-
-# the _BLOCKS that have a class or an id, in page order (lxml picks them out in C)
-_NAMED_BLOCKS = etree.XPath(
-    "descendant-or-self::*[(" + " or ".join(f"self::{t}" for t in _BLOCKS) + ") and (@class or @id)]"
 )
 
 

@@ -201,7 +201,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # lxml builds a Python proxy for an element each time one is reached, through lxml.html's Python
     # class lookup, and frees it when nothing holds it: holding them all makes every later walk (ours
     # and trafilatura's over this tree) reuse the same proxies
-    alive = list(tree.iter())
+    alive = list(tree.iter())  # noqa: F841 - held, not read
     meta = extract_metadata(tree, url)
     headlines = other_headlines(tree, url)
     published = meta.published or fallback_date(tree, url)

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 ARTICLE_TYPES = frozenset(
@@ -633,17 +632,10 @@ _NOT_BYLINE_TAGS = frozenset(
 )
 
 
-# the only elements the test below can accept (in page order, as tree.iter() gives them): lxml picks
-# them out in C, so Python sees a fraction of the page
-_BYLINE_PREFILTER = etree.XPath(
-    "descendant-or-self::*[@rel='author' or @itemprop='author' or @class or @id or (self::a and @href)]"
-)
-
-
 def _byline_candidates(tree: HtmlElement):
     """Elements marked as a byline or an author (class, id, rel, itemprop, a link to an author page)."""
-    for el in _BYLINE_PREFILTER(tree):
-        if el.tag in _NOT_BYLINE_TAGS:
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_BYLINE_TAGS:
             continue
         if el.get("rel") == "author" or el.get("itemprop") == "author":
             yield el
