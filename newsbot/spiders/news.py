@@ -52,6 +52,7 @@ class NewsSpider(Spider):
             load_sources(sources or "sources.toml") if isinstance(sources, str | None) else list(sources)
         )
         self._by_name = {s.name: s for s in self.sources}
+        self._asked: set[str] = set()  # article and listing URLs requested in this run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -75,11 +76,17 @@ class NewsSpider(Spider):
         self, url: str, source: Source, entry: Entry | None = None, **meta: Any
     ) -> Request | None:
         url = clean_url(url)
+        if url in self._asked and not meta.get(RECHECK):
+            # Every article links to the same related stories, tags and sections: build no second
+            # Request for a URL (the dupefilter would drop it, but only after it had been counted
+            # against the source's max_pages and looked up in the archive).
+            return None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not _same_site(parts.netloc, source.netloc):
             return None
         if not is_fetchable_page(url) or not source.allows(url):
             return None
+        self._asked.add(url)
         return self._request(url, source, "article", self.parse_article, **{ENTRY: entry, **meta})
 
     async def start(self) -> AsyncIterator[Request]:
@@ -152,8 +159,10 @@ class NewsSpider(Spider):
                 yield self._request(feed, source, "feed", self.parse_feed)
         for link in links:
             if looks_like_listing(link):
-                if source.allows(link) and is_fetchable_page(link):
-                    yield self._request(clean_url(link), source, "listing", self.parse_listing)
+                link = clean_url(link)
+                if link not in self._asked and source.allows(link) and is_fetchable_page(link):
+                    self._asked.add(link)
+                    yield self._request(link, source, "listing", self.parse_listing)
             else:
                 request = self.article_request(link, source)
                 if request:
