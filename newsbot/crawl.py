@@ -62,6 +62,8 @@ def setup_logging(settings: Settings, log_file: str, on_terminal: bool) -> None:
         log_file, maxBytes=10 * 1024 * 1024, backupCount=5, encoding="utf-8"
     )
     to_file.setFormatter(fmt)
+    # Scrapy resets the root logger's level when a crawler starts; the handler's own level holds.
+    to_file.setLevel(level)
     root.addHandler(to_file)
     if on_terminal:
         to_terminal = logging.StreamHandler(sys.stderr)

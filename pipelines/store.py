@@ -30,6 +30,11 @@ class PageFate:
     also_urls: tuple[str, ...] = field(default=())  # request URL before redirects, tracking variants
     alias_of: str | None = None  # for a skipped URL: the archived story it leads to
 
+    def __repr__(self) -> str:
+        # Scrapy logs every item at DEBUG: the URL and its fate, not the whole story.
+        reason = f" ({self.reason})" if self.reason else ""
+        return f"<PageFate {self.outcome}{reason} {self.url}>"
+
 
 class ArchiveWriter:
     def __init__(
