@@ -23,6 +23,7 @@ from pipelines.extract import extract_article
 # A news page extracts in well under a second; this bounds a pathological one (deep nesting,
 # multi-MB markup) so it cannot hold a worker for the rest of the run.
 DEFAULT_PAGE_TIMEOUT = 20.0
+WORKER_NICENESS = 5
 
 
 def default_workers() -> int:
@@ -49,6 +50,13 @@ def extract_outcome(body: bytes | str, url: str, declared_encoding: str | None =
 
 
 def _warm_up() -> None:
+    # Extraction is background work: when it fills every core, the process that feeds it (the
+    # reactor with its downloads and timeouts, or the WARC reader) must still get the CPU at once,
+    # or the workers go hungry and timeouts fire late.
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
     # Import the heavy modules (lxml, trafilatura, htmldate) once per worker, not on its first page.
     import pipelines.extract  # noqa: F401
 
