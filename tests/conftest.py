@@ -24,6 +24,14 @@ FAST = [
 ]
 
 
+def newsbot_argv(*args: str) -> list[str]:
+    """The command line of the real `newsbot` command, for tests that start it themselves."""
+    return [sys.executable, "-m", "newsbot", *args]
+
+
+CHILD_ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
 @dataclass
 class Run:
     returncode: int
@@ -35,11 +43,10 @@ def newsbot(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300
 ) -> Run:
     """Run the real `newsbot` command in its own process, as a user (or cron) would."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     done = subprocess.run(
-        [sys.executable, "-m", "newsbot", *args],
+        newsbot_argv(*args),
         cwd=cwd or ROOT,
-        env=full_env,
+        env={**CHILD_ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

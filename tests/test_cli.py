@@ -115,27 +115,16 @@ def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture
     import os
     import pty
     import subprocess
-    import sys
 
-    from tests.conftest import FAST, ROOT
+    from tests.conftest import CHILD_ENV, FAST, newsbot_argv
 
     sources = tmp_path / "sources.toml"
     sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
     main, child = pty.openpty()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsbot",
-            "crawl",
-            "--sources",
-            str(sources),
-            "--db",
-            str(tmp_path / "news.db"),
-            *FAST,
-        ],
+        newsbot_argv("crawl", "--sources", str(sources), "--db", str(tmp_path / "news.db"), *FAST),
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=CHILD_ENV,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=child,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -11,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import FAST, ROOT
+from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot_argv
 
 # What a person reading fetch_log should see for each fault of the Hostile Herald.
 EXPECTED_REASONS = {
@@ -50,16 +49,9 @@ def hostile_crawl(tmp_path_factory):
                 sys.executable,
                 "-c",
                 measure,
-                sys.executable,
-                "-m",
-                "newsbot",
-                "crawl",
-                "--sources",
-                str(sources),
-                "--db",
-                str(db),
-                "--log-file",
-                str(tmp / "crawl.log"),
+                *newsbot_argv(
+                    "crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp / "crawl.log")
+                ),
                 *FAST,
                 "-s",
                 "DOWNLOAD_TIMEOUT=4",
@@ -67,7 +59,7 @@ def hostile_crawl(tmp_path_factory):
                 "RETRY_TIMES=0",
             ],
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env=CHILD_ENV,
             capture_output=True,
             text=True,
             timeout=600,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST, ROOT, newsbot
+from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv
 
 
 def query(db: Path, sql: str, params=()):
@@ -146,21 +146,11 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
         "NEWSBOT_STORE_BATCH=1",
     ]
     first = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newsbot",
-            "crawl",
-            "--sources",
-            str(sources),
-            "--db",
-            str(db),
-            "--log-file",
-            str(tmp_path / "first.log"),
-            *slow,
-        ],
+        newsbot_argv(
+            "crawl", "--sources", str(sources), "--db", str(db), "--log-file", str(tmp_path / "1.log"), *slow
+        ),
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=CHILD_ENV,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
