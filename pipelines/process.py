@@ -8,6 +8,7 @@ fails only the task that caused it (the pool replaces the worker and goes on).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -53,10 +54,8 @@ def _warm_up() -> None:
     # Extraction is background work: when it fills every core, the process that feeds it (the
     # reactor with its downloads and timeouts, or the WARC reader) must still get the CPU at once,
     # or the workers go hungry and timeouts fire late.
-    try:
+    with contextlib.suppress(OSError):  # not allowed here: run at the same priority
         os.nice(WORKER_NICENESS)
-    except OSError:
-        pass
     # Import the heavy modules (lxml, trafilatura, htmldate) once per worker, not on its first page.
     import pipelines.extract  # noqa: F401
 
