@@ -389,11 +389,8 @@ class Archive:
         with self.transaction():
             self.db.execute(_FETCH_LOG_INSERT, [crawl_id, url, source, outcome, reason, http_status, now()])
 
-    def store_article(
-        self, record: dict[str, Any], *, crawl_id: int | None = None, also_urls: Iterable[str] = ()
-    ) -> str:
-        """Upsert one story by its key URL. Returns "new", "updated" (title or text changed: the
-        earlier version goes to article_versions) or "unchanged"."""
+    @staticmethod
+    def _article_row(record: dict[str, Any]) -> dict[str, Any]:
         row = {k: record.get(k) for k in ARTICLE_FIELDS}
         row["title"] = row["title"] or ""
         fired = (record.get("extraction") or {}).get("rules") or {}
@@ -401,6 +398,14 @@ class Archive:
         for key in JSON_FIELDS:
             if row[key] is not None and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
+        return row
+
+    def store_article(
+        self, record: dict[str, Any], *, crawl_id: int | None = None, also_urls: Iterable[str] = ()
+    ) -> str:
+        """Upsert one story by its key URL. Returns "new", "updated" (title or text changed: the
+        earlier version goes to article_versions) or "unchanged"."""
+        row = self._article_row(record)
         stamp = now()
         at = datetime.fromisoformat(stamp)
         url = row["url"]
@@ -460,6 +465,14 @@ class Archive:
                 if alias:
                     self.add_alias(alias, url, stamp)
         return outcome
+
+    def replace_content(self, record: dict[str, Any]) -> None:
+        """Overwrite a story's extracted fields in place: no new version, first_seen kept. For the
+        same story fetched twice in one run, where the second fetch is the better source."""
+        row = self._article_row(record)
+        url = row.pop("url")
+        with self.transaction():
+            self._update_article(url, row)
 
     def _update_article(self, url: str, values: dict[str, Any]) -> None:
         assignments = ", ".join(f'"{column}" = ?' for column in values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.db import Archive, now
+from pipelines.urls import clean_url
 
 # Outcomes as counted in `crawls` and logged in `fetch_log`.
 NEW, UPDATED, UNCHANGED, SKIPPED, FAILED = "new", "updated", "unchanged", "skipped", "failed"
@@ -74,6 +75,12 @@ class ArchiveWriter:
                 # whose text may differ a little: that is no revision).
                 self._alias(duplicate_of, (record["url"], record.get("fetched_url"), *fate.also_urls))
                 outcome, reason = SKIPPED, f"duplicate-of:{duplicate_of}"
+                if duplicate_of == record["url"] and self._is_canonical_fetch(record):
+                    # The canonical page itself arrived after a variant of it (AMP, print, a
+                    # tracking URL): whichever the crawl happened to fetch first, keep the text of
+                    # the page the publisher names as the story.
+                    self.archive.replace_content(record)
+                    reason += " (canonical version kept)"
             else:
                 outcome = self.archive.store_article(record, crawl_id=self.crawl_id, also_urls=fate.also_urls)
                 reason = None
@@ -114,6 +121,9 @@ class ArchiveWriter:
             "select fetched_url from articles where url = ? and crawl_id = ?", [record["url"], self.crawl_id]
         ).fetchone()
         return record["url"] if row and row[0] != record.get("fetched_url") else None
+
+    def _is_canonical_fetch(self, record: dict[str, Any]) -> bool:
+        return clean_url(record.get("fetched_url") or "") == record["url"]
 
     def _alias(self, article_url: str, urls: tuple[str | None, ...]) -> None:
         for url in urls:

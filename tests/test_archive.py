@@ -108,3 +108,31 @@ def test_upgrade_from_the_first_schema_keeps_stories_and_fills_new_columns(tmp_p
         # FTS triggers survived the upgrade
         archive.store_article(record(url="https://a.example/2", text="Zanzibar harbour", content_hash="z"))
         assert list(archive.db.query("select rowid from articles_fts where articles_fts match 'zanzibar'"))
+
+
+def test_canonical_page_wins_over_a_variant_fetched_first_in_the_same_run(tmp_path):
+    from pipelines.store import ArchiveWriter, PageFate
+
+    with Archive(tmp_path / "news.db") as archive:
+        crawl = archive.start_crawl(["Valley Courier"])
+        writer = ArchiveWriter(archive, crawl, batch=1)
+        canonical = "https://valley.example/sport/2026/11/late-winner/"
+        amp = record(
+            url=canonical,
+            fetched_url="https://valley.example/amp/late-winner/",
+            text="Published: Sunday.\n\nThe match report.",
+            content_hash="amp",
+        )
+        page = record(
+            url=canonical,
+            fetched_url=canonical + "?utm_source=twitter",
+            text="The match report.",
+            content_hash="canon",
+        )
+        writer.add(PageFate(amp["fetched_url"], "article", "Valley Courier", record=amp))
+        writer.add(PageFate(page["fetched_url"], "article", "Valley Courier", record=page))
+        writer.close()
+        row = archive.db["articles"].get(canonical)
+        assert row["text"] == "The match report." and row["versions"] == 1
+        assert archive.crawl_counts(crawl)["new"] == 1 and archive.crawl_counts(crawl)["skipped"] == 1
+        assert archive.known_url("https://valley.example/amp/late-winner/") == canonical
