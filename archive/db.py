@@ -354,13 +354,11 @@ class Archive:
         row = self.db.execute("select article_url from article_urls where url = ?", [url]).fetchone()
         return row[0] if row else None
 
-    def due_for_recheck(self, at: str | None = None) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "select url from articles where next_check is not null and next_check <= ?", [at or now()]
-            )
-        ]
+    def due_for_recheck(self, at: str | None = None) -> list[tuple[str, str]]:
+        """(url, source) of the stories whose next re-check is due."""
+        return self.db.execute(
+            "select url, source from articles where next_check is not null and next_check <= ?", [at or now()]
+        ).fetchall()
 
     def validators(self, url: str) -> dict[str, str | None] | None:
         row = self.db.execute("select etag, last_modified from validators where url = ?", [url]).fetchone()
@@ -481,9 +479,6 @@ class Archive:
     def add_alias(self, url: str, article_url: str, seen: str | None = None) -> None:
         """Record that `url` leads to the story keyed `article_url`."""
         self.db.execute(_ALIAS_UPSERT, [url, article_url, seen or now()])
-
-    def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in ("articles", "article_versions", "crawls", "fetch_log")}
 
 
 _FETCH_LOG_INSERT = _insert_sql(

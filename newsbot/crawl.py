@@ -37,6 +37,14 @@ class CrawlResult:
         return EXIT_CODES.get(self.outcome, EXIT_FAILED)
 
 
+def crawl_command(sources: str | Path, db: str | Path, log_file: str | Path, *extra: str) -> list[str]:
+    """The `newsbot crawl` command line a child process (the demo) or cron runs, with this interpreter."""
+    return [
+        sys.executable, "-m", "newsbot", "crawl",
+        "--sources", str(sources), "--db", str(db), "--log-file", str(log_file), *extra,
+    ]  # fmt: skip
+
+
 def crawl_settings(
     db_path: str, overrides: dict[str, Any] | None = None, workers: int | None = None
 ) -> Settings:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import click
+
+from newsbot.crawl import crawl_command
 
 # The demo site is ours and on this machine: no need to be slow with it.
 FAST_LOCAL = [
@@ -34,19 +35,7 @@ def run_demo(db_path: str, *, port: int = 8001, serve: bool = True) -> int:
         click.echo(f"crawling the demo sites into {db} ...")
         # The crawl runs in its own process, exactly as `newsbot crawl` does from cron.
         crawl = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "newsbot",
-                "crawl",
-                "--sources",
-                str(sources),
-                "--db",
-                str(db),
-                "--log-file",
-                str(db.with_suffix(".log")),
-                *FAST_LOCAL,
-            ],
+            crawl_command(sources, db, db.with_suffix(".log"), *FAST_LOCAL),
             check=False,
         )
         if crawl.returncode not in (0, 3):

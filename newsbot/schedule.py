@@ -11,8 +11,9 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from newsbot.crawl import crawl_command
 
 MARKER = "# newsbot-schedule:"
 
@@ -53,18 +54,7 @@ def cron_line(schedule: str, sources: str | Path, db: str | Path, log_dir: str |
     db = Path(db).resolve()
     sources = Path(sources).resolve()
     log_dir = Path(log_dir).resolve() if log_dir else db.parent / "logs"
-    command = [
-        sys.executable,
-        "-m",
-        "newsbot",
-        "crawl",
-        "--sources",
-        str(sources),
-        "--db",
-        str(db),
-        "--log-file",
-        str(log_dir / "newsbot.log"),
-    ]
+    command = crawl_command(sources, db, log_dir / "newsbot.log")
     # cron's own output (the one-line summary, or a startup error) goes beside the rotated log.
     # `mkdir -p` first: the redirection happens before newsbot could create the folder itself.
     quoted_dir = shlex.quote(str(log_dir))

@@ -121,7 +121,7 @@ def import_warc(
                     in_flight[pool.submit(page.body, page.url, page.declared_encoding)] = page
                     drain(window)
             drain(0)
-        writer.close()
+        writer.flush()  # counts are final only once the last batch is written
         outcome = "partial" if writer.counts[FAILED] else "success"
     finally:
         writer.close()

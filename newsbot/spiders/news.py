@@ -122,10 +122,9 @@ class NewsSpider(Spider):
     def _due_rechecks(self) -> dict[str, list[str]]:
         due: dict[str, list[str]] = {}
         with Archive(self.db_path) as archive:
-            for url in archive.due_for_recheck():
-                row = archive.db.execute("select source from articles where url = ?", [url]).fetchone()
-                if row and row[0] in self._by_name:
-                    due.setdefault(row[0], []).append(url)
+            for url, source in archive.due_for_recheck():
+                if source in self._by_name:
+                    due.setdefault(source, []).append(url)
         return due
 
     # --- callbacks ---
