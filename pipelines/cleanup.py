@@ -601,11 +601,15 @@ def _norm(text: str) -> str:
 CHROME_LINE = re.compile(
     r"^\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
     r"|skip to( main)? content"
-    r"|back to (top|blog|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap"
     r"|pin (it )?for later|\d+\s*min(ute)?s?\s*read|(written|posted|published) by .{2,80}"
-    r"|follow (us|me)( on .{1,40})?)\W*$"
+    r"|follow (us|me)( on .{1,40})?"
+    # the label of a table of contents (its entries repeat the headings that the text keeps)
+    r"|table of contents|contents|in this (article|post|guide)|on this page|jump to( section)?"
+    r"|inhaltsverzeichnis|sommaire|índice|indice)\W*$"
+    r"|^\W*(previous|next|prev|older|newer) (article|post|story|entry)\s*[:»>]"
     r"|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})"
     r"|as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
@@ -613,6 +617,111 @@ CHROME_LINE = re.compile(
     r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)",
     re.I,
 )
+
+
+# Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
+# notice, the consent small print under a sign-up field, an invitation to follow or join elsewhere.
+CALL_LINE = re.compile(
+    r"^(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
+    r"( today| now)?\W*$"
+    r"|\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
+    r".{0,30}\b(subscribers|members)\b"
+    r"|^subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
+    r"|^unlock (this|the full) (article|story)"
+    r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
+    r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
+    r"|^\W*stay connected with (me|us)\b|\bjoin (the|our|my) facebook group\b|^\W*follow (us|me) on\b",
+    re.I,
+)
+
+# What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and
+# follow prompts, support appeals, affiliate disclosures, tag lines, contact lines. In the body the same
+# words can be the story's own ("the union urged members to sign up"), so only the closing run goes.
+TAIL_CALL = re.compile(
+    # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
+    r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
+    r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
+    r"|(delivered|sent|straight) (straight |directly )?to your (inbox|e-?mail)|\bin your inbox\b"
+    r"|^(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
+    r"|^(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)"
+    r"( today| now)?\W*$"
+    r"|no credit card required|^get started( today| now| for free)?\W*$"
+    r"|(^|[.!?] )((be|make) sure to |please )?follow (us|me|along)\b|^follow [^.]{1,40}$|\bon google news\b"
+    r"|\bfollow (us|me) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|pinterest|threads|bluesky"
+    r"|mastodon|social)"
+    r"|\b(stay connected|keep in touch|stay in touch) with (us|me)\b|^stay connected"
+    r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
+    r"|^share (this|the) (post|article|story|blog)|\bshare (it|this) with (your )?friends\b"
+    r"|\btell your friends\b"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
+    r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
+    r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
+    r"|^if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
+    r"|^(thanks|thank you) for (reading|visiting|stopping by)\b|^enjoy(ed)? (this|the) (post|article)"
+    r"|^(tags|tagged|posted in|filed under|categories)\b"
+    r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
+    r"|^(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
+    r"|not fdic insured|past performance (is|does) not"
+    r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
+    r"|^unlock (this|the full) (article|story)"
+    r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
+    r"|iscriviti|siga-nos",
+    re.I,
+)
+
+
+def _is_link_row(line: str) -> bool:
+    """ "About us | Mission | Write for us": link labels in a row, not a sentence (table rows start "|")."""
+    if line.startswith("|") or line.count(" | ") < 2:
+        return False
+    return all(0 < len(seg.split()) <= 4 and not seg.endswith(".") for seg in map(str.strip, line.split("|")))
+
+
+def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
+    """ "Jane Doe is a staff writer who covers…", "Hi, I'm Jane Doe": the author's note about themself."""
+    if len(paragraph) > 700:
+        return False
+    if re.match(r"(about the (author|writer)|about me|author bio)\b", paragraph, re.I):
+        return True
+    for name in authors:
+        name = name.strip()
+        if " " not in name:  # a one-word "author" is often the site or the company
+            continue
+        if paragraph.startswith(name) and re.match(
+            re.escape(name) + r",? (is|was|has|holds|covers|writes|joined|\()", paragraph
+        ):
+            return True
+        if re.match(r"(hi|hello),? i['’]?m " + re.escape(name), paragraph, re.I):
+            return True
+    return False
+
+
+def _tail_run(
+    paragraphs: list[str], authors: list[str], calls: bool = True, bios: bool = True
+) -> tuple[int, int, int]:
+    """Where the closing run of calls, disclosures and author notes starts; how many calls and bios it has.
+
+    Walks back from the last paragraph (at most ten) and stops at the first that is none of these; the
+    short line right above the run goes with it ("Discover more from…", "About the author")."""
+    n = len(paragraphs)
+    cut, n_calls, n_bios = n, 0, 0
+    if n < 4:  # a story this short has no furniture worth the risk
+        return cut, n_calls, n_bios
+    for i in range(n - 1, max(n - 11, 0), -1):
+        line = paragraphs[i].strip().lstrip("-•*> ").strip()
+        if calls and len(line) < 400 and (TAIL_CALL.search(line) or _is_link_row(line)):
+            cut, n_calls = i, n_calls + 1
+            continue
+        if bios and _is_author_bio(line, authors):
+            cut, n_bios = i, n_bios + 1
+            continue
+        # a list item or table row is the end of the story's own list, not the heading of the box below it
+        raw = paragraphs[i].lstrip()
+        if cut == i + 1 < n and len(line) < 60 and not line.endswith(".") and raw[:1] not in "-•*|":
+            cut = i
+        break
+    return cut, n_calls, n_bios
 
 
 _BYLINE = re.compile(r"^(by|par|von|por|di|door|af|av)\s+(\S.{0,100})$", re.I)
@@ -695,7 +804,16 @@ def text_rules(
         if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
             bump("headline_repeat")
             continue
+        if on("call_lines") and len(stripped) < 200 and CALL_LINE.search(stripped):
+            bump("call_lines")
+            continue
         kept.append(para)
+    if on("tail_calls") or on("author_bio"):
+        cut, calls, bios = _tail_run(kept, authors or [], on("tail_calls"), on("author_bio"))
+        for name, count in (("tail_calls", calls), ("author_bio", bios)):
+            if count:
+                fired[name] = fired.get(name, 0) + count
+        del kept[cut:]
     return kept, fired
 
 

@@ -102,6 +102,27 @@ CASES = {
         ["Written by Ana Ruiz", "6 min read", "As an Amazon Associate", "Pin it for later"],
         "chrome_lines",
     ),
+    "rule_closing_calls.html": (
+        "https://allotment.example/diary/why-we-switched-to-leaf-mould",
+        "//p[@class='story']",
+        [
+            "garden writer who has kept a plot",
+            "delivered to your inbox",
+            "Follow the allotment diary",
+            "Mastodon | Bluesky",
+            "affiliate links",
+            "Tags:",
+        ],
+        ["garden writer who has kept a plot", "delivered to your inbox", "Tags: compost"],
+        "tail_calls",
+    ),
+    "rule_call_lines.html": (
+        "https://islands.example/travel/ferry-timetable-moves-to-one-app",
+        "//p[@class='story']",
+        ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
+        ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
+        "call_lines",
+    ),
     "cookie_notice.html": (
         "https://business.example/retail/bakery-chain-promises-to-cut-food-waste",
         "//div[@class='story']/p",
@@ -217,3 +238,32 @@ def test_byline_repeat_drops_the_byline_paragraph_only():
     assert kept == [story] and fired == {"byline_repeat": 1}
     kept, fired = text_rules([story, "By then, most residents had left."], None, set())
     assert kept == [story, "By then, most residents had left."] and not fired
+
+
+def test_closing_run_goes_only_from_the_end_and_keeps_the_story_words():
+    """Calls to act are taken from the last paragraph backwards, up to the first line of the story: the
+    same words inside the story ("follow us", "sign up") stay, and so does everything above the run."""
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "Residents can sign up for flood alerts by email, and the harbour master asked them to follow us.",
+        "Fishermen can sign up for a mooring at the harbour office from the first of the month.",
+        "The first boats are expected back in the water by Easter, weather permitting.",
+        "Repairs to the slipway will be paid for from the harbour reserve, not from mooring fees.",
+    ]
+    closing = [
+        "About the author",
+        "Ruth Okafor is a reporter who has covered the coast for the paper since 2015.",
+        "Get the harbour letter delivered to your inbox every Friday.",
+        "Tags: harbour, moorings",
+    ]
+    kept, fired = text_rules(story + closing, None, set(), authors=["Ruth Okafor"])
+    assert kept == story
+    assert fired == {"tail_calls": 2, "author_bio": 2}
+    # the run ends where the story goes on: a call followed by a story paragraph is the story's own
+    kept, fired = text_rules([*story, closing[2], story[0]], None, set())
+    assert kept == [*story, closing[2], story[0]] and not fired
+    # a one-word "author" is usually the site: its sentences about itself are not a bio to drop
+    site = "Harbourside is a community paper run by volunteers since 1998."
+    kept, _ = text_rules([*story, site], None, set(), authors=["Harbourside"])
+    assert kept[-1] == site
