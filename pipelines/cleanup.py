@@ -139,11 +139,15 @@ def _attrs(el: HtmlElement) -> str:
 def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, str]]:
     """Block elements whose class/id names any boxed boilerplate: one walk shared by the rules."""
     if "screened" not in ctx:
-        ctx["screened"] = [
-            (el, attrs)
-            for el in tree.iter(*_BLOCKS)
-            if (attrs := _attrs(el)) != " " and _CLASS_KEYWORDS.search(attrs.lower())
-        ]
+        screened = []
+        for el in tree.iter(*_BLOCKS):
+            cls, id_ = el.get("class"), el.get("id")
+            if cls is None and id_ is None:
+                continue
+            attrs = f"{cls or ''} {id_ or ''}"
+            if _CLASS_KEYWORDS.search(attrs.lower()):
+                screened.append((el, attrs))
+        ctx["screened"] = screened
     return ctx["screened"]
 
 
@@ -224,7 +228,7 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
         _remove(el)
         removed += 1
     # headings that introduce a comment area, removed with everything after them in their container
-    for heading in list(tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")):
+    for heading in list(tree.iter(_HEADINGS)):
         text = _text(heading)
         if re.match(
             r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
@@ -260,14 +264,27 @@ def _remove_heading_section(heading: HtmlElement, ctx: dict, limit: int = 40) ->
     return removed + 1
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_EMPHASIS = frozenset({"b", "strong", "span", "em"})
+
+
+def _heading_like(tree: HtmlElement) -> list[HtmlElement]:
+    """What can carry a heading, in page order (one walk): h1-h6, <strong>, <b>, <header>, a <p> holding
+    only text and emphasis, a <div> or <span> holding only text."""
+    out = []
+    for el in tree.iter(*_HEADINGS, "p", "div", "span", "strong", "b", "header"):
+        tag = el.tag
+        allowed = _EMPHASIS if tag == "p" else () if tag in ("div", "span") else None
+        if allowed is not None and any(isinstance(c.tag, str) and c.tag not in allowed for c in el):
+            continue
+        out.append(el)
+    return out
+
+
 def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
     """Headed blocks of links to other stories: "Related Stories", "More from", "Read next"…"""
     removed = 0
-    candidates = tree.xpath(
-        "//h1|//h2|//h3|//h4|//h5|//h6|//p[not(*[not(self::b or self::strong or self::span or self::em)])]"
-        "|//div[not(*)]|//span[not(*)]|//strong|//b|//header|//figcaption[false()]"
-    )
-    for heading in candidates:
+    for heading in _heading_like(tree):
         if heading.getparent() is None:
             continue
         text = _text(heading)
@@ -403,10 +420,12 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
 
 
 def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = None) -> bool:
-    links = el.findall(".//a")
-    if len(links) != 1:
+    # exactly one link: stop at the second rather than collecting every link of a large block
+    links = el.iterdescendants("a")
+    link = next(links, None)
+    if link is None or next(links, None) is not None:
         return False
-    href = links[0].get("href") or ""
+    href = link.get("href") or ""
     if not href or href.startswith("#"):
         return False
     raw = el.text_content()
@@ -415,13 +434,27 @@ def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = No
     text = " ".join(raw.split())
     if not text or len(text) > 200 or len(text.split()) < 3:
         return False
-    link_text = _text(links[0])
+    link_text = _text(link)
     if link_text != text and len(link_text) < 0.9 * len(text):
         return False
-    target = urljoin(page_url, href) if page_url else href
     if page_path is None:
         page_path = urlsplit(page_url).path.rstrip("/")
-    return urlsplit(target).path.rstrip("/") != page_path
+    return _link_target(page_url, href)[1].rstrip("/") != page_path
+
+
+def _link_target(page_url: str, href: str) -> tuple[str | None, str]:
+    """(host or None when it is the page's own, path) of where ``href`` on ``page_url`` leads.
+
+    A site-relative "/section/story" (most links) is read directly: what ``urljoin`` would give for it,
+    without its cost. Anything else (other hosts, "../x", dot segments, stray white space) goes through
+    ``urljoin``."""
+    if href[:1] == "/" and href[1:2] != "/" and "/." not in href and not _URL_ODD.search(href):
+        return None, href.split("#", 1)[0].split("?", 1)[0]
+    target = urlsplit(urljoin(page_url, href) if page_url else href)
+    return target.netloc, target.path
+
+
+_URL_ODD = re.compile(r"[\x00-\x20\x7f]")
 
 
 _TEASER_LEAD = re.compile(
@@ -497,27 +530,54 @@ def maybe_boilerplate(text: str) -> bool:
     return any(k in low for k in BOILERPLATE_KEYWORDS)
 
 
-_PLAIN_TEXT_NODES = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
-_OWNERS = etree.XPath("//*[text()[. = $t]]")
+# BOILERPLATE_LINE for text already lower-cased (several times faster than the case-insensitive one);
+# "ad" is in most sentences, so only the one alternative that needs it ("^ad$") is tested for it
+_BOILERPLATE_LOWER = re.compile(BOILERPLATE_LINE.pattern)
+_KEYWORDS_BUT_AD = tuple(k for k in BOILERPLATE_KEYWORDS if k != "ad")
+
+
+def _boilerplate_low(low: str) -> bool:
+    if low == "ad":
+        return True
+    return any(k in low for k in _KEYWORDS_BUT_AD) and _BOILERPLATE_LOWER.search(low) is not None
+
+
+# every text node; the JSON-LD scripts (all that drop_invisible leaves of scripts) have theirs in too,
+# which a predicate on each node's parent would cost five times more to leave out, and which can only
+# come out as a script (skipped below as an owner) unless a visible text node says the very same thing
+_TEXT_NODES = etree.XPath("//text()", smart_strings=False)
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "title"})
 
 
 def _keyword_pieces(pieces: list[str]) -> list[int]:
-    """Indices of the pieces that contain a boilerplate keyword."""
-    low = "\x00".join(pieces).lower()
-    # "ad" (only ever a whole line) is left to the text rules: as a substring it is everywhere
-    offsets = [m for k in BOILERPLATE_KEYWORDS if k != "ad" for m in _find_all(low, k)]
-    if not offsets:
+    """Indices of the pieces shorter than 300 characters that contain a boilerplate keyword."""
+    # longer pieces are left out as empty ones, so that the offsets still say which piece they are in
+    low = "\x00".join(p if len(p) < 300 else "" for p in pieces).lower()
+    hits: set[int] = set()
+    for k in _KEYWORDS_BUT_AD:  # "ad" (only ever a whole line) is left to the text rules
+        i = low.find(k)
+        while i >= 0:
+            hits.add(i)
+            end = low.find("\x00", i)  # one hit per piece is enough: on to the next piece
+            i = low.find(k, end) if end >= 0 else -1
+    if not hits:
         return []
-    starts = list(accumulate((len(p) + 1 for p in pieces), initial=0))
-    return sorted({bisect_right(starts, o) - 1 for o in offsets})
+    starts = list(accumulate((len(p) + 1 if len(p) < 300 else 1 for p in pieces), initial=0))
+    return sorted({bisect_right(starts, o) - 1 for o in hits})
 
 
-def _find_all(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
+def _owners(tree: HtmlElement, pieces: list[str]) -> list[HtmlElement]:
+    """The elements that hold each piece as a text node of their own (their text, or a child's tail):
+    grouped by piece in the pieces' order, each group in page order, found in one walk for all."""
+    names = {f"t{i}": piece for i, piece in enumerate(pieces)}
+    found = tree.xpath("//*[text()[" + " or ".join(f". = ${n}" for n in names) + "]]", **names)
+    groups: dict[str, list[HtmlElement]] = {piece: [] for piece in pieces}
+    for el in found:
+        own = {el.text, *(child.tail for child in el)}
+        for piece in pieces:
+            if piece in own:
+                groups[piece].append(el)
+    return [el for piece in pieces for el in groups[piece]]
 
 
 def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
@@ -525,19 +585,18 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
 
     Driven by text nodes rather than by element text, so nested containers are not re-read; a
     substring scan for keywords picks the few nodes that the full regex then checks."""
-    plain = _PLAIN_TEXT_NODES(tree)
-    candidates = [i for i in _keyword_pieces(plain) if len(plain[i]) < 300]
+    plain = _TEXT_NODES(tree)
+    candidates = _keyword_pieces(plain)
     if not candidates:
         return 0
     # in page order: a set's order follows str hashes, which change from one process to the next, and
     # which of two nested blocks goes first decides what is removed
-    found = list(dict.fromkeys(plain[i] for i in candidates if BOILERPLATE_LINE.search(plain[i].strip())))
+    found = list(
+        dict.fromkeys(plain[i] for i in candidates if _BOILERPLATE_LOWER.search(plain[i].strip().lower()))
+    )
     if not found:
         return 0
-    hits: list[HtmlElement] = []
-    for piece in found:
-        # the elements that own this text node (as their text, or as the tail of a child)
-        hits.extend(el for el in _OWNERS(tree, t=piece) if el.tag not in _INVISIBLE_TAGS)
+    hits = [el for el in _owners(tree, found) if el.tag not in _INVISIBLE_TAGS]
     removed = 0
     for owner in hits:
         block = _block_of(owner)
@@ -598,8 +657,25 @@ def _norm(text: str) -> str:
 # A whole short line that is the site's furniture rather than the story: account and navigation
 # links, legal links, reading-time and byline stamps, "pin for later" (checked after trafilatura,
 # where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
-CHROME_LINE = re.compile(
-    r"^\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
+class LinePattern:
+    """A line test in two parts, both run on lower-cased text: alternatives that must start the line
+    (one ``match`` at its first character) and alternatives that may stand anywhere in it (``search``).
+
+    One case-insensitive regex holding both is tried at every position of every line with every
+    alternative, which made these tests most of the text rules' cost."""
+
+    def __init__(self, start: str, anywhere: str = "") -> None:
+        self.start = re.compile(start)
+        self.anywhere = re.compile(anywhere) if anywhere else None
+
+    def __call__(self, low: str) -> bool:
+        return self.start.match(low) is not None or (
+            self.anywhere is not None and self.anywhere.search(low) is not None
+        )
+
+
+CHROME_LINE = LinePattern(
+    r"\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
     r"|skip to( main)? content"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
@@ -609,65 +685,64 @@ CHROME_LINE = re.compile(
     # the label of a table of contents (its entries repeat the headings that the text keeps)
     r"|table of contents|contents|in this (article|post|guide)|on this page|jump to( section)?"
     r"|inhaltsverzeichnis|sommaire|índice|indice)\W*$"
-    r"|^\W*(previous|next|prev|older|newer) (article|post|story|entry)\s*[:»>]"
-    r"|^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})"
-    r"|as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
+    r"|\W*(previous|next|prev|older|newer) (article|post|story|entry)\s*[:»>]"
+    r"|(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})",
+    r"as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
     r"|chosen independently by our editors"
     r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)",
-    re.I,
 )
 
 
 # Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
 # notice, the consent small print under a sign-up field, an invitation to follow or join elsewhere.
-CALL_LINE = re.compile(
-    r"^(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
+CALL_LINE = LinePattern(
+    r"(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
     r"( today| now)?\W*$"
-    r"|\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
+    r"|subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
+    r"|unlock (this|the full) (article|story)"
+    r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b",
+    r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
-    r"|^subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
-    r"|^unlock (this|the full) (article|story)"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
-    r"|^\W*stay connected with (me|us)\b|\bjoin (the|our|my) facebook group\b|^\W*follow (us|me) on\b",
-    re.I,
+    r"|\bjoin (the|our|my) facebook group\b",
 )
 
 # What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and
 # follow prompts, support appeals, affiliate disclosures, tag lines, contact lines. In the body the same
 # words can be the story's own ("the union urged members to sign up"), so only the closing run goes.
-TAIL_CALL = re.compile(
+TAIL_CALL = LinePattern(
+    r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
+    r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
+    r"|get started( today| now| for free)?\W*$|follow [^.]{1,40}$"
+    r"|stay connected|share (this|the) (post|article|story|blog)"
+    r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
+    r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
+    r"|(tags|tagged|posted in|filed under|categories)\b"
+    r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
+    r"|unlock (this|the full) (article|story)",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
     r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
     r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
     r"|(delivered|sent|straight) (straight |directly )?to your (inbox|e-?mail)|\bin your inbox\b"
-    r"|^(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
-    r"|^(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)"
-    r"( today| now)?\W*$"
-    r"|no credit card required|^get started( today| now| for free)?\W*$"
-    r"|(^|[.!?] )((be|make) sure to |please )?follow (us|me|along)\b|^follow [^.]{1,40}$|\bon google news\b"
+    r"|no credit card required"
+    r"|(^|[.!?] )((be|make) sure to |please )?follow (us|me|along)\b|\bon google news\b"
     r"|\bfollow (us|me) on (facebook|twitter|x|instagram|tiktok|youtube|linkedin|pinterest|threads|bluesky"
     r"|mastodon|social)"
-    r"|\b(stay connected|keep in touch|stay in touch) with (us|me)\b|^stay connected"
+    r"|\b(stay connected|keep in touch|stay in touch) with (us|me)\b"
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
-    r"|^share (this|the) (post|article|story|blog)|\bshare (it|this) with (your )?friends\b"
+    r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
     r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
-    r"|^if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
-    r"|^(thanks|thank you) for (reading|visiting|stopping by)\b|^enjoy(ed)? (this|the) (post|article)"
-    r"|^(tags|tagged|posted in|filed under|categories)\b"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
-    r"|^(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|not fdic insured|past performance (is|does) not"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
-    r"|^unlock (this|the full) (article|story)"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",
-    re.I,
 )
 
 
@@ -710,7 +785,7 @@ def _tail_run(
         return cut, n_calls, n_bios
     for i in range(n - 1, max(n - 11, 0), -1):
         line = paragraphs[i].strip().lstrip("-•*> ").strip()
-        if calls and len(line) < 400 and (TAIL_CALL.search(line) or _is_link_row(line)):
+        if calls and len(line) < 400 and (TAIL_CALL(line.lower()) or _is_link_row(line)):
             cut, n_calls = i, n_calls + 1
             continue
         if bios and _is_author_bio(line, authors):
@@ -784,27 +859,29 @@ def text_rules(
         and _norm(p.strip().lstrip("-•*> ")) in headlines
         for p in out
     ]
+    boiler_on, chrome_on, teaser_on, call_on = (
+        on(n) for n in ("boilerplate_lines", "chrome_lines", "teaser_lines", "call_lines")
+    )
     kept: list[str] = []
     for i, para in enumerate(out):
         stripped = para.strip().lstrip("-•*> ").strip()
-        if (
-            on("boilerplate_lines")
-            and len(stripped) < 300
-            and maybe_boilerplate(stripped)
-            and BOILERPLATE_LINE.search(stripped)
-        ):
+        if len(stripped) >= 300 and not is_headline[i]:  # longer than any line these rules look at
+            kept.append(para)
+            continue
+        low = stripped.lower()
+        if boiler_on and len(stripped) < 300 and _boilerplate_low(low):
             bump("boilerplate_lines")
             continue
-        if on("chrome_lines") and len(stripped) < 200 and CHROME_LINE.search(stripped):
+        if chrome_on and len(stripped) < 200 and CHROME_LINE(low):
             bump("chrome_lines")
             continue
-        if on("teaser_lines") and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
+        if teaser_on and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
             bump("teaser_lines")
             continue
         if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
             bump("headline_repeat")
             continue
-        if on("call_lines") and len(stripped) < 200 and CALL_LINE.search(stripped):
+        if call_on and len(stripped) < 200 and CALL_LINE(low):
             bump("call_lines")
             continue
         kept.append(para)
@@ -833,10 +910,10 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
         text = _text(a)
         if not 4 <= len(text.split()) <= 25:
             continue
-        target = urlsplit(urljoin(url, href) if url else href)
-        if host and target.netloc and target.netloc.lower().removeprefix("www.") != host:
+        netloc, target_path = _link_target(url, href)
+        if host and netloc and netloc.lower().removeprefix("www.") != host:
             continue
-        if target.path.rstrip("/") == path:
+        if target_path.rstrip("/") == path:
             continue
         found.add(_norm(text))
     return found
