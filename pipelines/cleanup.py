@@ -701,7 +701,9 @@ CALL_LINE = LinePattern(
     r"( today| now)?\W*$"
     r"|subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
     r"|unlock (this|the full) (article|story)"
-    r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b",
+    r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
+    r"|get the latest (news|updates|posts|articles|stories)\b"
+    r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
@@ -716,6 +718,7 @@ TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
     r"|get started( today| now| for free)?\W*$|follow [^.]{1,40}$"
+    r"|(book|reserve|schedule) (a|an|your) [^.]{1,40}$"
     r"|stay connected|share (this|the) (post|article|story|blog)"
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
@@ -735,6 +738,7 @@ TAIL_CALL = LinePattern(
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
     r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"

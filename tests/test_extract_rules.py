@@ -111,6 +111,7 @@ CASES = {
             "Follow the allotment diary",
             "Mastodon | Bluesky",
             "affiliate links",
+            "monthly donations",
             "Tags:",
         ],
         ["garden writer who has kept a plot", "delivered to your inbox", "Tags: compost"],
@@ -119,7 +120,14 @@ CASES = {
     "rule_call_lines.html": (
         "https://islands.example/travel/ferry-timetable-moves-to-one-app",
         "//p[@class='story']",
-        ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
+        [
+            "Table of Contents",
+            "exclusive to Harbour Pass",
+            "Book a demo",
+            "Advertisement:",
+            "Get the latest updates",
+            "By entering your email",
+        ],
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
         "call_lines",
     ),
