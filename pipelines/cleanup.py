@@ -689,8 +689,10 @@ CHROME_LINE = LinePattern(
     r"|(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})",
     r"as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
-    r"|chosen independently by our editors"
-    r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)",
+    r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
+    r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
+    r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
+    r"|\bearns? us a (small )?commission\b",
 )
 
 
@@ -703,12 +705,13 @@ CALL_LINE = LinePattern(
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
+    r"|read (our|the) (full|complete) .{1,80} review\W*$|read more .{0,60}\bon \S+\.(com|org|net|co\.uk)\W*$"
     r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
-    r"|\bjoin (the|our|my) facebook group\b",
+    r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b",
 )
 
 # What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and

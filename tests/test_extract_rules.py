@@ -125,6 +125,7 @@ CASES = {
             "exclusive to Harbour Pass",
             "Book a demo",
             "Advertisement:",
+            "Read our full Island Hopper",
             "Get the latest updates",
             "By entering your email",
         ],
