@@ -120,6 +120,8 @@ CLASS_TOKENS = {
     "comments": re.compile(
         r"(^|[\s_-])(comments?|respond|disqus|discussion|replies|reply-?form|comment-?form)([\s_-]|$)", re.I
     ),
+    # a call-to-action box ("cta" is what most page builders name it) or a house promotion
+    "promo": re.compile(r"(^|[\s_-])(cta|call-?to-?action|promos?|promotion)([\s_-]|$)", re.I),
 }
 
 
@@ -128,7 +130,7 @@ CLASS_TOKENS = {
 _CLASS_KEYWORDS = re.compile(
     "shar|social|addtoany|a2a|newsletter|subscri|sign|optin|opt-in|mc4wp|mailchimp|email|cookie|consent"
     "|gdpr|qc-cmp|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
-    "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl"
+    "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl|cta|call|promo"
 )
 
 
@@ -349,6 +351,9 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo")
+
+
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     """Share bars, sign-up boxes, cookie banners and related-story widgets named as such in class/id,
     removed only when they are small (their own text, not the article around them)."""
@@ -356,9 +361,7 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     for el, attrs in _screened_blocks(tree, ctx):
         if el.tag in ("p", "table") or not _attached(el, tree):
             continue
-        kind = next(
-            (k for k in ("share", "newsletter", "cookie", "related") if CLASS_TOKENS[k].search(attrs)), None
-        )
+        kind = next((k for k in _BOX_KINDS if CLASS_TOKENS[k].search(attrs)), None)
         if kind is None:
             continue
         if kind == "related" and re.search(r"related-?(post-?)?(content|body|article)\b", attrs, re.I):

@@ -132,6 +132,13 @@ CASES = {
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
         "call_lines",
     ),
+    "rule_cta_box.html": (
+        "https://homes.example/kitchens/how-long-does-a-refit-take",
+        "//p[@class='story']",
+        ["Planning a refit of your own", "Our planners will draw up", "Talk to a planner today"],
+        ["Planning a refit of your own", "Our planners will draw up", "Talk to a planner today"],
+        "class_boxes",
+    ),
     "cookie_notice.html": (
         "https://business.example/retail/bakery-chain-promises-to-cut-food-waste",
         "//div[@class='story']/p",
