@@ -196,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="while tuning: article pages only, bare trafilatura not run (its columns and the speed ratio are left out)",
+        help="while tuning: article pages only, bare trafilatura not run "
+        "(its columns and the speed ratio are left out)",
     )
     args = parser.parse_args(argv)
 
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = [p for p in pages if p.page_type == "article"]
     rules = [r for r in args.rules.split(",") if r] if args.rules is not None else None
     wall = time.time()
-    with Pool(args.jobs, initializer=_init, initargs=(str(data), rules, args.bare_meta, not args.quick)) as pool:
+    init_args = (str(data), rules, args.bare_meta, not args.quick)
+    with Pool(args.jobs, initializer=_init, initargs=init_args) as pool:
         results = pool.map(_run, pages, chunksize=4)
     wall = time.time() - wall
     by_id = {r["id"]: r for r in results}
@@ -223,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
     others = [p for p in pages if p.page_type != "article"]
     rec_articles = sum(by_id[p.id]["is_article"] for p in articles) / max(1, len(articles))
-    rec_others = sum(by_id[p.id]["is_article"] for p in others) / max(1, len(others))
+    rec_others = sum(by_id[p.id]["is_article"] for p in others) / len(others) if others else None
     meta_ours = _meta_rates(articles, {p.id: by_id[p.id]["meta"] for p in articles})
     meta_bare = (
         _meta_rates(articles, {p.id: by_id[p.id].get("bare_meta") or {} for p in articles})
@@ -277,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     "meta": r["meta"],
                     "rules": r["rules"],
                     "ms": {"newsbot": 1000 * r["ours_time"], "bare": 1000 * r["bare_time"]},
+                    "text": r["ours"],
                     **rows.get(r["id"], {}),
                 }
                 for r in results

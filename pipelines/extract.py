@@ -27,6 +27,7 @@ from pipelines.classify import classify_page, page_features, text_features
 from pipelines.cleanup import apply_dom_rules, drop_invisible, other_headlines, text_rules
 from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
 from pipelines.metadata import extract_metadata, fallback_date
+from pipelines.recover import recover_dropped_blocks
 from pipelines.urls import choose_key_url, clean_url
 
 __all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
@@ -97,7 +98,8 @@ def _needs_fallback(p_chars: int, page_chars: int) -> Callable[[str], bool]:
 
 
 def _run_gated(tree: HtmlElement, url: str, p_chars: int, page_chars: int) -> tuple[str, str]:
-    """trafilatura's text, and whether its fallback extractors were allowed to compete."""
+    """trafilatura's text, and how it was found: its main extractor alone, compared with its fallback
+    extractors (only when the main text is short next to the page's own), or in recall mode."""
     gate = _needs_fallback(p_chars, page_chars)
     if _compare_extraction is None:  # another trafilatura layout: two runs, same decision
         raw = _run_trafilatura(tree, url, fast=True)
@@ -117,10 +119,16 @@ def _run_gated(tree: HtmlElement, url: str, p_chars: int, page_chars: int) -> tu
         raw = _run_trafilatura(tree, url, fast=False)
     finally:
         _COMPARE_GATE.reset(token)
+    if len(raw) < 0.5 * p_chars:
+        # less than half the page's paragraph text, even after the comparison: trafilatura's own
+        # recall mode prunes less (it finds an article inside a container named like a header, say)
+        fuller = _run_trafilatura(tree, url, fast=False, recall=True)
+        if len(fuller) > 1.2 * len(raw):
+            return fuller, "trafilatura-recall"
     return raw, "trafilatura+fallback" if any(fell_back) else "trafilatura"
 
 
-def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
+def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False, recall: bool = False) -> str:
     return (
         trafilatura.extract(
             tree,
@@ -130,6 +138,7 @@ def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False) -> str:
             include_tables=True,
             deduplicate=False,
             with_metadata=False,
+            favor_recall=recall,
         )
         or ""
     )
@@ -216,6 +225,10 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
     raw, method = _run_gated(tree, url, p_chars, page_chars)
     paragraphs = _paragraphs(raw)
+    if rules is None or "recovered_blocks" in rules:
+        paragraphs, recovered = recover_dropped_blocks(tree, paragraphs)
+        if recovered:
+            fired["recovered_blocks"] = recovered
     paragraphs, text_fired = text_rules(
         paragraphs, meta.title or meta.h1, headlines, rules, authors=meta.authors
     )

@@ -1,0 +1,232 @@
+"""Put back article text that trafilatura dropped from the middle of the article.
+
+trafilatura is strict: lists, tables, sub-headings and text sitting directly in ``<div>``s are often left
+out of an article whose other paragraphs it found. The paragraphs it kept say where the article is: the
+deepest element holding nearly all of them. Blocks inside that element which it passed over come back,
+in document order between the paragraphs they stand between on the page, when they read as part of the
+article's run of text:
+
+- they lie between the first and the last kept paragraph (what comes before or after is front and end
+  matter: datelines, bios, reference lists, sign-up boxes);
+- they are not link lists or controls, and sit either beside a kept paragraph (same parent, or through
+  lists and tables only) or in a plain wrapper whose class names no widget (button, caption, price, share,
+  newsletter, ...), and then read as sentences;
+- a heading comes back only over text of its own (a heading whose section was boilerplate, already
+  removed by our rules, is a leftover label).
+
+The tree given here is the one our DOM rules have already cleaned, so nothing they removed comes back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+__all__ = ["recover_dropped_blocks"]
+
+_WORD = re.compile(r"\w+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset({"p", "li", "blockquote", "dt", "dd", "tr"} | _HEADINGS)
+# elements whose own text (outside any block) makes them a block of their own
+_TEXT_HOLDERS = frozenset({"div", "section", "article", "main", "td", "span", "font", "center"})
+_SKIP = (
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "select", "textarea", "iframe", "figure", "figcaption", "label", "menu", "dialog", "pre",
+)  # fmt: skip
+# what lies between a kept paragraph's parent and a block in the same run of text
+_FLOW = frozenset(
+    {"ul", "ol", "li", "table", "tbody", "thead", "tfoot", "tr", "dl", "blockquote", "td", "th"}
+)
+_WIDGET = re.compile(
+    r"button|btn|cta|price|promo|caption|credit|author|bio\b|share|social|newsletter|subscri|signup|widget"
+    r"|\bads?\b|advert|sponsor|related|toc\b|breadcrumb|meta\b|byline|\bdate|\btags?\b|label|badge"
+    r"|rating|banner|modal|popup|cookie|disclaimer|footer|header|\bnav|menu|sidebar|card|product|offer"
+    r"|deal|affiliate|form\b|comment|callout|notice|alert|hero|teaser|excerpt|summary|intro",
+    re.I,
+)
+_SENTENCE_END = tuple('.!?:;"”)')
+_LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
+
+
+def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
+    """``paragraphs`` (trafilatura's output) with the dropped blocks of the article put back in place,
+    and how many were put back."""
+    if len(paragraphs) < 2:
+        return paragraphs, 0
+    body = tree.find("body")
+    blocks = _blocks(body if body is not None else tree)
+    if not blocks:
+        return paragraphs, 0
+    texts = [_text(b) for b in blocks]
+    where = _locate(texts, paragraphs)
+    kept = [(b, len(t)) for b, t, w in zip(blocks, texts, where, strict=True) if w is not None]
+    kept_chars = sum(size for _, size in kept)
+    if len(kept) < 2 or kept_chars < 0.5 * sum(len(p) for p in paragraphs):
+        return paragraphs, 0  # trafilatura's text is not from the page's blocks: nothing to anchor on
+    container = _container(kept, kept_chars)
+    if container is None:
+        return paragraphs, 0
+    inside = set(container.iter())
+    parents = {b.getparent() for b, _ in kept}
+
+    # every block of the container in order: (tag, "kept" | "back" | "out", after which paragraph, text)
+    flow: list[tuple[str, str, int, str]] = []
+    last = -1
+    for block, text, w in zip(blocks, texts, where, strict=True):
+        if block not in inside:
+            continue
+        if w is not None:
+            last = max(last, w)
+            flow.append((block.tag, "kept", last, text))
+        elif (
+            0 <= last < len(paragraphs) - 1
+            and _reads_like_content(block, text)
+            and not _named_widget(block, container)
+            and (_beside_kept(block, parents) or _prose(block, text))
+        ):
+            flow.append((block.tag, "back", last, text))
+        else:
+            flow.append((block.tag, "out", last, text))
+
+    inserts: dict[int, list[str]] = {}
+    added = 0
+    for i, (tag, fate, after, text) in enumerate(flow):
+        if fate != "back":
+            continue
+        if tag in _HEADINGS:
+            following = flow[i + 1] if i + 1 < len(flow) else None
+            if following is None or following[1] == "out" or following[0] in _HEADINGS:
+                continue  # a heading over nothing we keep: the label of a box, not of the story
+        inserts.setdefault(after, []).append(text)
+        added += 1
+    if not added:
+        return paragraphs, 0
+    out: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        out.append(paragraph)
+        out.extend(inserts.get(i, ()))
+    return out, added
+
+
+def _blocks(root: HtmlElement) -> list[HtmlElement]:
+    """Leaf text blocks under ``root``, in document order: block elements holding no other block, and
+    ``div``-like elements with text of their own and no block inside."""
+    candidates = [
+        el
+        for el in root.iter(*_BLOCKS, *_TEXT_HOLDERS)
+        if el.tag in _BLOCKS or (el.text and not el.text.isspace())
+    ]
+    holding: set[HtmlElement] = set()
+    for el in candidates:
+        # the nearest enclosing block holds one; it marks its own, and so on up
+        for anc in el.iterancestors(*_BLOCKS, *_TEXT_HOLDERS):
+            holding.add(anc)
+            break
+    out = []
+    for el in candidates:
+        if el in holding and el.tag != "tr":
+            continue
+        if el.tag != "tr" and any(True for _ in el.iterancestors("tr")):
+            continue  # a table row is read as one block
+        if any(True for _ in el.iterancestors(*_SKIP)):
+            continue
+        out.append(el)
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _shingles(key: str) -> list[tuple[str, ...]]:
+    words = key.split()
+    return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
+
+
+def _text(el: HtmlElement) -> str:
+    if el.tag == "tr":
+        cells = (" ".join(c.text_content().split()) for c in el if c.tag in ("td", "th"))
+        return " | ".join(c for c in cells if c)
+    return " ".join(el.text_content().split())
+
+
+def _locate(texts: list[str], paragraphs: list[str]) -> list[int | None]:
+    """For each block, the output paragraph it went into, or None when trafilatura dropped it. Blocks
+    are matched by their 4-word runs: trafilatura's line breaks are not the page's."""
+    para_of: dict[tuple[str, ...], int] = {}
+    keys = [_key(p) for p in paragraphs]
+    for i, key in enumerate(keys):
+        for shingle in _shingles(key):
+            para_of.setdefault(shingle, i)
+    joined = " " + " ".join(keys) + " "
+    where: list[int | None] = []
+    for text in texts:
+        key = _key(text)
+        shingles = _shingles(key)
+        if shingles:
+            hits = [para_of[s] for s in shingles if s in para_of]
+            where.append(min(hits) if len(hits) >= 0.5 * len(shingles) else None)
+        elif key and f" {key} " in joined:
+            where.append(next((i for i, k in enumerate(keys) if key in k), None))
+        else:
+            where.append(None)
+    return where
+
+
+def _container(kept: list[tuple[HtmlElement, int]], total: int) -> HtmlElement | None:
+    """The deepest element holding at least 90% of the kept text (not the whole body)."""
+    weight: dict[HtmlElement, int] = {}
+    for el, size in kept:
+        for anc in el.iterancestors():
+            weight[anc] = weight.get(anc, 0) + size
+    best, best_depth = None, -1
+    for el, w in weight.items():
+        if w >= 0.9 * total:
+            depth = sum(1 for _ in el.iterancestors())
+            if depth > best_depth:
+                best, best_depth = el, depth
+    if best is None or best.tag in ("body", "html"):
+        return None
+    return best
+
+
+def _reads_like_content(block: HtmlElement, text: str) -> bool:
+    words = len(text.split())
+    if not words or words >= _LONGEST_BLOCK:
+        return False
+    links = sum(len(" ".join(a.text_content().split())) for a in block.iter("a"))
+    if links > 0.5 * len(text):
+        return False  # a link list, a tag cloud, a "read more"
+    if block.tag in _HEADINGS or block.tag in ("li", "tr", "dt", "dd"):
+        return True
+    return words >= 4
+
+
+def _beside_kept(block: HtmlElement, parents: set[HtmlElement]) -> bool:
+    """A sibling of a kept paragraph, or reached from a kept paragraph's parent through lists and
+    tables only."""
+    for anc in block.iterancestors():
+        if anc in parents:
+            return True
+        if anc.tag not in _FLOW:
+            return False
+    return False
+
+
+def _named_widget(block: HtmlElement, container: HtmlElement) -> bool:
+    """The block, or a wrapper of it inside the article, is named as a widget (a caption, a button, a
+    price box, a share bar...)."""
+    el: HtmlElement | None = block
+    while el is not None and el is not container:
+        if _WIDGET.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _prose(block: HtmlElement, text: str) -> bool:
+    """Away from the kept paragraphs, only sentences (or list items, rows, headings) come back."""
+    if block.tag in ("p", "div", "span"):
+        return len(text.split()) >= 8 and text.rstrip().endswith(_SENTENCE_END)
+    return True

@@ -1,0 +1,92 @@
+"""Recovery of article blocks trafilatura dropped: tables, lists and sub-headings inside the story come
+back in place; captions, link lists, end matter and headings over removed boxes do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import trafilatura
+from lxml import html as lxml_html
+
+from pipelines.extract import extract_article
+from pipelines.recover import recover_dropped_blocks
+
+PAGE = Path(__file__).parent / "fixtures" / "pages" / "recover_dropped_blocks.html"
+URL = "https://greenfield.example/gardens/winter-proof-allotment"
+ROWS = [
+    "Clean and oil the tools | Early November",
+    "Net the brassicas against pigeons | Mid November",
+    "Order seed potatoes for spring | Late November",
+]
+
+
+def test_table_inside_the_story_comes_back_in_place() -> None:
+    source = PAGE.read_text(encoding="utf-8")
+    bare = trafilatura.extract(source, url=URL) or ""
+    assert "Net the brassicas" not in bare  # the loss this rule exists for
+
+    record = extract_article(source, URL).record
+    paragraphs = record["text"].split("\n\n")
+    for row in ROWS:
+        assert row in paragraphs
+    before = next(i for i, p in enumerate(paragraphs) if p.startswith("The society's secretary"))
+    after = next(i for i, p in enumerate(paragraphs) if p.startswith("Most of all"))
+    assert [paragraphs.index(row) for row in ROWS] == list(range(before + 2, after))
+    assert record["extraction"]["rules"]["recovered_blocks"] >= len(ROWS)
+
+
+def test_captions_and_end_matter_stay_out() -> None:
+    text = extract_article(PAGE.read_text(encoding="utf-8"), URL).record["text"]
+    assert "Photo: The allotment shed" not in text
+    assert "Mara Quill writes" not in text
+    assert "All rights reserved" not in text
+
+
+def _story(middle: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(
+        "<html><body><nav><a href='/'>Home</a></nav><div class='story'>"
+        "<p>The council met on Tuesday to settle the budget for the coming year at last.</p>"
+        f"{middle}"
+        "<p>The vote will be held again in March if the auditors ask for changes to it.</p>"
+        "</div><div class='bio'><p>Our reporter covers the council every week.</p></div></body></html>"
+    )
+
+
+KEPT = [
+    "The council met on Tuesday to settle the budget for the coming year at last.",
+    "The vote will be held again in March if the auditors ask for changes to it.",
+]
+
+
+def test_heading_and_list_between_kept_paragraphs_come_back() -> None:
+    tree = _story(
+        "<h2>What was agreed</h2><ul><li>Libraries stay open on Saturdays</li>"
+        "<li>Two new crossings near the school</li></ul>"
+    )
+    out, added = recover_dropped_blocks(tree, list(KEPT))
+    assert out == [
+        KEPT[0],
+        "What was agreed",
+        "Libraries stay open on Saturdays",
+        "Two new crossings near the school",
+        KEPT[1],
+    ]
+    assert added == 3
+
+
+def test_heading_over_nothing_link_lists_and_widgets_do_not_come_back() -> None:
+    tree = _story(
+        "<h3>More from the council</h3>"
+        "<ul><li><a href='/a'>Parking fees to rise in the town centre</a></li>"
+        "<li><a href='/b'>New mayor sworn in at the town hall</a></li></ul>"
+        "<div class='newsletter-signup'>Get the council briefing in your inbox every Friday, free.</div>"
+    )
+    out, added = recover_dropped_blocks(tree, list(KEPT))
+    assert out == KEPT
+    assert added == 0
+
+
+def test_nothing_is_added_when_the_kept_text_is_not_from_the_page() -> None:
+    tree = _story("<h2>What was agreed</h2><p>Libraries stay open on Saturdays across the district.</p>")
+    declared = ["A different story told in the page's structured data, one line.", "And its second line."]
+    assert recover_dropped_blocks(tree, declared) == (declared, 0)
