@@ -122,6 +122,9 @@ CLASS_TOKENS = {
     ),
     # a call-to-action box ("cta" is what most page builders name it) or a house promotion
     "promo": re.compile(r"(^|[\s_-])(cta|call-?to-?action|promos?|promotion)([\s_-]|$)", re.I),
+    # legal small print and the boxes that pop over or slide past the page
+    "disclaimer": re.compile(r"(^|[\s_-])(disclaimers?|disclosures?)([\s_-]|$)", re.I),
+    "overlay": re.compile(r"(^|[\s_-])(modal|popup|pop-up)([\s_-]|$)", re.I),
 }
 
 
@@ -130,7 +133,8 @@ CLASS_TOKENS = {
 _CLASS_KEYWORDS = re.compile(
     "shar|social|addtoany|a2a|newsletter|subscri|sign|optin|opt-in|mc4wp|mailchimp|email|cookie|consent"
     "|gdpr|qc-cmp|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
-    "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl|cta|call|promo"
+    "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl|cta|call|promo|disclaim|disclos"
+    "|modal|pop|carousel"
 )
 
 
@@ -351,7 +355,7 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
-_BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo")
+_BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo", "disclaimer", "overlay")
 
 
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:

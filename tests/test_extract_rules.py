@@ -135,8 +135,14 @@ CASES = {
     "rule_cta_box.html": (
         "https://homes.example/kitchens/how-long-does-a-refit-take",
         "//p[@class='story']",
-        ["Planning a refit of your own", "Our planners will draw up", "Talk to a planner today"],
-        ["Planning a refit of your own", "Our planners will draw up", "Talk to a planner today"],
+        [
+            "Planning a refit of your own",
+            "Our planners will draw up",
+            "Talk to a planner today",
+            "check with your own supplier",
+            "kitchen style quiz",
+        ],
+        ["Planning a refit of your own", "check with your own supplier", "kitchen style quiz"],
         "class_boxes",
     ),
     "cookie_notice.html": (
