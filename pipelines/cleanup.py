@@ -114,7 +114,9 @@ CLASS_TOKENS = {
         r"related|recommend|read-?next|more-?(stories|articles|news|posts|from)|also-?read"
         r"|you-?may|you-?might"
         r"|popular|trending|most-?read|outbrain|taboola|ob-widget|jp-relatedposts|yarpp"
-        r"|crp_related|further-?reading",
+        r"|crp_related|further-?reading"
+        # a list of the site's other posts ("recent-posts", "posts-grid"): links, unlike the post itself
+        r"|(^|[\s_-])posts([\s_-]|$)|(recent|latest|other|similar|next)-?posts",
         re.I,
     ),
     "comments": re.compile(
@@ -134,7 +136,7 @@ _CLASS_KEYWORDS = re.compile(
     "shar|social|addtoany|a2a|newsletter|subscri|sign|optin|opt-in|mc4wp|mailchimp|email|cookie|consent"
     "|gdpr|qc-cmp|onetrust|didomi|related|recommend|read|more|also|you|popular|trending|most|outbrain"
     "|taboola|ob-widget|yarpp|further|comment|respond|disqus|discussion|repl|cta|call|promo|disclaim|disclos"
-    "|modal|pop|carousel"
+    "|modal|pop|carousel|posts"
 )
 
 

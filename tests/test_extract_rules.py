@@ -141,6 +141,8 @@ CASES = {
             "Talk to a planner today",
             "check with your own supplier",
             "kitchen style quiz",
+            "Choosing a worktop",
+            "wet room costs",
         ],
         ["Planning a refit of your own", "check with your own supplier", "kitchen style quiz"],
         "class_boxes",
@@ -289,3 +291,32 @@ def test_closing_run_goes_only_from_the_end_and_keeps_the_story_words():
     site = "Harbourside is a community paper run by volunteers since 1998."
     kept, _ = text_rules([*story, site], None, set(), authors=["Harbourside"])
     assert kept[-1] == site
+
+
+def test_class_boxes_take_small_named_boxes_and_never_the_story_holder():
+    """A box named as a call to action, a pop-up or a list of other posts goes when it is small; the
+    story's own container keeps its paragraphs even when its class says "posts"."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    story = [
+        "The county's last working watermill will grind flour again from June, after a two-year repair "
+        "of its wheel, sluice and the oak shaft that drives the stones.",
+        "Volunteers rebuilt the wheel's forty paddles from larch felled on the estate, and a millwright "
+        "from the next valley dressed the stones by hand over the winter.",
+        "The trust expects to sell the flour in the mill shop and to bakeries in the market town, and it "
+        "will open the mill to school visits twice a week.",
+    ]
+    tree = fromstring(
+        "<html><body><div class='posts single-post'>"
+        + "".join(f"<p>{p}</p>" for p in story[:2])
+        + "<div class='cta'><p>Love old mills? Become a friend.</p><a href='/join'>Join</a></div>"
+        + "<ul class='recent-posts'><li><a href='/a'>Spring fair dates announced</a></li>"
+        "<li><a href='/b'>New guided walks along the leat</a></li></ul>"
+        + "<div class='popup'><p>Before you go: sign the mill's visitor book online.</p></div>"
+        + f"<p>{story[2]}</p></div></body></html>"
+    )
+    fired = apply_dom_rules(tree, "https://mills.example/news/watermill-grinds-again")
+    assert fired.get("class_boxes") == 3
+    assert [p.text_content() for p in tree.iter("p")] == story
