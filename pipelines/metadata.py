@@ -11,9 +11,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import islice
+from itertools import islice, takewhile
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 ARTICLE_TYPES = frozenset(
@@ -409,6 +410,7 @@ _PUBLISHED_META = (
     "publish-date",
     "publish_date",
     "publication_date",
+    "published",
     "datepublished",
     "date.issued",
     "dc.date.issued",
@@ -512,6 +514,14 @@ _SEPARATOR_CHARS = " |-–—·•:»⋆"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _stems(text: str) -> set[str]:
+    # crude stems, enough to see that "Learning Apps" and "learn an app" share words
+    return {w.rstrip("s")[:5] for w in _WORDS.findall(text.casefold())}
+
+
 def _title_key(value: str | None) -> str:
     return " ".join((value or "").translate(_QUOTES).casefold().split())
 
@@ -547,9 +557,15 @@ def _strip_site(
         return title
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
+        # "example.com Story headline": the site's own domain, without a separator
+        first, _, rest = title.partition(" ")
+        if rest and host_core and "." in first and first.casefold().split(".")[0] == host_core:
+            return rest
         return title
     if _is_site_part(parts[-1], site_name, host_core):
-        return title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS) or title
+        rest = title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
+        # "Story | The Daily | The Daily", "Story – Site - Site": every trailing copy of the name goes
+        return (_strip_site(rest, site_name, host_core, generic) if len(parts) > 2 else rest) or title
     if _is_site_part(parts[0], site_name, host_core):
         rest = title[len(parts[0]) :].lstrip(_SEPARATOR_CHARS)
         # "Site | site.com - Headline"
@@ -612,15 +628,54 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
         for part in _TITLE_SEPARATORS.split(head)[1:]
         if _is_site_part(part, site_name, host_core) or len(part.split()) <= 4
     }
+    # "Blog Name: Post title" (Blogger and others): an <h1> reading "Blog Name" is the masthead
+    site_parts.update(_title_key(head.split(": ", 1)[0]) for head in heads if ": " in head)
+    head_words = {w for head in stripped if head for w in _stems(head)}
     for h1 in plausible:
-        if _title_key(h1) not in site_parts:
-            return _strip_site(h1, site_name, host_core)
+        if _title_key(h1) in site_parts:
+            continue
+        words = _stems(h1)
+        if head_words and 4 * len(words & head_words) < len(words):
+            break
+        return _strip_site(h1, site_name, host_core, generic=False)
     # no <h1>: the head's titles, og:title first (JSON-LD headlines are often cut at 110 characters)
     return next((s for s in stripped if s), None)
 
 
+def _part(tree: HtmlElement, tag: str) -> HtmlElement | None:
+    """The page's ``<head>`` or ``<body>``, a child of the root: looked up there, because lxml's
+    ``find(".//body")`` goes on through the whole page for a second match before it returns the first."""
+    root = tree if tree.tag == "html" else tree.getroottree().getroot()
+    found = root.find(tag)
+    return found if found is not None else tree.find(f".//{tag}")
+
+
 def _text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
+
+
+def _heading_text(el: HtmlElement) -> str:
+    """A heading's text as a reader sees it: a ``<br>`` is a space ("WEEKEND<br>CODING" is two words),
+    and an entity escaped twice by the CMS ("SQL &amp;#x26; AI") is the character it names."""
+    if el.find(".//br") is None:
+        text = el.text_content()
+    else:
+        parts: list[str] = []
+
+        def walk(node: HtmlElement) -> None:
+            parts.append(node.text or "")
+            for child in node:
+                if child.tag == "br":
+                    parts.append(" ")
+                elif isinstance(child.tag, str):
+                    walk(child)
+                parts.append(child.tail or "")
+
+        walk(el)
+        text = "".join(parts)
+    if "&" in text:
+        text = html_lib.unescape(text)
+    return _SPACE.sub(" ", text).strip()
 
 
 _AUTHOR_HREF = re.compile(
@@ -634,19 +689,19 @@ _NOT_BYLINE_TAGS = frozenset(
 
 def _byline_candidates(tree: HtmlElement):
     """Elements marked as a byline or an author (class, id, rel, itemprop, a link to an author page)."""
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in _NOT_BYLINE_TAGS:
+    body = _part(tree, "body")
+    # every element of the page passes here: each attribute and the tag are read once
+    for el in (tree if body is None else body).iter(etree.Element):
+        tag = el.tag
+        if tag in _NOT_BYLINE_TAGS:
             continue
-        if el.get("rel") == "author" or el.get("itemprop") == "author":
+        get = el.get
+        if get("rel") == "author" or get("itemprop") == "author":
             yield el
             continue
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if (
-            marks != " "
-            and _BYLINE_CLASS.search(marks)
-            or el.tag == "a"
-            and _AUTHOR_HREF.search(el.get("href") or "")
-        ):
+        cls, ident = get("class"), get("id")
+        marked = (cls or ident) and _BYLINE_CLASS.search(f"{cls} {ident}")
+        if marked or tag == "a" and _AUTHOR_HREF.search(get("href") or ""):
             yield el
 
 
@@ -737,6 +792,9 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
             or el.get("itemprop") == "author"
             or re.search(r"author|byline", el.get("class") or "", re.I)
         )
+        if marked and len(pieces[-1]) > 80:
+            # an author box: the name, then a bio ("Jane Doe <p>Jane is a writer who...")
+            pieces.append(next((t.strip() for t in el.itertext() if t.strip()), ""))
         for piece in pieces:
             names = normalise_authors(_name_from_text(piece, loose=marked))
             if names:
@@ -752,9 +810,12 @@ _BY_START = re.compile(
 )
 
 
+_META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
+
+
 def _text_byline(tree: HtmlElement) -> list[str]:
     """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
-    body = tree.find(".//body")
+    body = _part(tree, "body")
     if body is None:
         return []
     seen_h1 = False
@@ -777,6 +838,12 @@ def _text_byline(tree: HtmlElement) -> list[str]:
                 break
         text = el.text or ""
         if not _BY_START.match(text):
+            if seen_h1 and after <= 3 and _META_LINE.match(text):
+                # "Jane Doe | Senior Writer | July 2, 2025" straight under the headline: a byline without "By"
+                line = _spaced_text(el)
+                names = _name_from_text(line) if _visible_date_text(line.rpartition("|")[2])[0] else []
+                if len(names) == 1 and len(names[0].split()) >= 2:
+                    return normalise_authors(names)
             continue
         if any(a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
             continue
@@ -793,6 +860,15 @@ def _text_byline(tree: HtmlElement) -> list[str]:
         if names and all(len(n.split()) >= 2 for n in names):
             return normalise_authors(names)
     return []
+
+
+def _description_byline(values: dict[str, str]) -> list[str]:
+    """Wire copy's byline at the top of the summary: "By Jane Doe\n\nRIVERTON, May 2 (AP) - ..."."""
+    line = (values.get("description") or values.get("og:description") or "").lstrip().partition("\n")[0]
+    if len(line) > 60 or not _BY_START.match(line):
+        return []
+    names = _name_from_text(line)
+    return normalise_authors(names) if names and all(len(n.split()) >= 2 for n in names) else []
 
 
 def _page_byline(tree: HtmlElement) -> list[str]:
@@ -897,8 +973,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     site = (meta.site_name or "").casefold()
     all_h1s: list[str] = []
     plausible: list[str] = []
-    for el in tree.xpath("//h1")[:8]:
-        h1 = _text(el)
+    h1_elements = tree.xpath("//h1")[:8]
+    for el in h1_elements:
+        h1 = _heading_text(el)
         if not h1 or len(h1) > 300:
             continue
         all_h1s.append(h1)
@@ -910,7 +987,10 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             continue
         plausible.append(h1)
     meta.h1 = plausible[0] if plausible else None
-    title_tag = tree.find(".//title")
+    head = _part(tree, "head")
+    title_tag = head.find("title") if head is not None else None
+    if title_tag is None:
+        title_tag = tree.find(".//title")
     og_title = _clean(values.get("og:title"))
     heads = [
         og_title,
@@ -948,6 +1028,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # in the meta tags or in a byline on the page is the better answer; the organisation is the last
         metas = normalise_authors(_meta_authors(values))
         authors = metas if metas and not is_site(metas) else (_page_byline(tree) or authors or metas)
+    if not authors:
+        authors = _description_byline(values)
     meta.authors = authors
 
     published = parse_date(ld.get("datePublished")) or parse_date(ld.get("dateCreated"))
@@ -976,15 +1058,20 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         for node in times[:1]:
             published = parse_date(node.get("datetime"))
             source = "time" if published else None
-    if published:
-        published = _local_day(published, url)
-    meta.published, meta.date_source = published, source
-
     modified = parse_date(ld.get("dateModified"))
     if not modified:
         _, value = _first(values, _MODIFIED_META)
         modified = parse_date(value)
     meta.modified = modified
+    if published and modified and source in ("jsonld", "meta") and modified[:10] <= published[:10]:
+        # one stamp given as both dates (or a "modified" before "published") is when a template or an
+        # import wrote the page, not an editor's date: an earlier date printed by the headline is the story's
+        printed = visible_date(tree, h1_elements[0] if h1_elements else None)
+        if printed and printed < published[:10]:
+            published, source = printed, "page"
+    if published:
+        published = _local_day(published, url)
+    meta.published, meta.date_source = published, source
 
     html = tree if tree.tag == "html" else tree.getroottree().getroot()
     meta.language = (
@@ -1021,8 +1108,13 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         if len(meta.tags) >= 30:
             break
 
-    for link in tree.xpath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]"):
-        meta.canonical.append(link.get("href"))
+    # <link rel=canonical> belongs in <head>: the search of the whole page is for pages that break the rule
+    links = [
+        link
+        for link in (head.iter("link") if head is not None else ())
+        if link.get("href") and "canonical" in (link.get("rel") or "").split()
+    ] or tree.xpath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]")
+    meta.canonical.extend(link.get("href") for link in links)
     if values.get("og:url"):
         meta.canonical.append(values["og:url"])
     return meta
@@ -1059,42 +1151,83 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
 
 
 _WINDOW = 60
+_DIGIT = re.compile(r"\d")
+_NO_DATE_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
 
 
-def visible_date(tree: HtmlElement) -> str | None:
-    """The date printed near the headline ("Published Nov 21, 2018", "17.05.2021"), for pages without
-    structured dates: the first short date-only text within a window around the first <h1>."""
-    body = tree.find(".//body")
-    if body is None:
+def _printed_date(text: str) -> tuple[str, bool] | None:
+    text = text.strip()
+    if len(text) > 60:
         return None
-    seen_h1 = False
-    after = 0
-    before: list[tuple[str, bool]] = []
-    found: list[tuple[str, bool]] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "svg", "nav", "footer"):
-            continue
-        if el.tag == "h1" and not seen_h1:
-            seen_h1 = True
-            continue
-        if seen_h1:
-            after += 1
-            if after > _WINDOW:
-                break
-        text = (el.text or "").strip()
-        if not text or len(text) > 60 or not any(ch.isdigit() for ch in text):
-            continue
-        day, published = _visible_date_text(_SPACE.sub(" ", text))
-        if not day or not 1990 <= int(day[:4]) <= date.today().year + 1:
-            continue
-        (found if seen_h1 else before).append((day, published))
-        if seen_h1 and len(found) >= 3:
-            break
-    candidates = found or before[-2:]
+    day, published = _visible_date_text(_SPACE.sub(" ", text))
+    if not day or not 1990 <= int(day[:4]) <= date.today().year + 1:
+        return None
+    return day, published
+
+
+def _first_published(candidates: list[tuple[str, bool]]) -> str | None:
     for day, published in candidates:
         if published:
             return day
     return candidates[0][0] if candidates else None
+
+
+def _dates_in(elements, window: int = 0, enough: int = 0) -> list[tuple[str, bool]]:
+    """The short date-only texts of ``elements`` (their own text and their tails), in page order."""
+    found: list[tuple[str, bool]] = []
+    counted = 0
+    for el in elements:
+        if el.tag in _NO_DATE_TAGS or not isinstance(el.tag, str):
+            # an element's tail is its parent's text: "<svg>(calendar icon)</svg> Dec 12, 2025"
+            texts = (el.tail,)
+        else:
+            counted += 1
+            if window and counted > window:
+                break
+            texts = (el.text, el.tail)
+        for text in texts:
+            # cheap tests first: most texts are blank, long, or hold no digit
+            if not text or len(text) > 400 or not _DIGIT.search(text):
+                continue
+            printed = _printed_date(text)
+            if printed:
+                found.append(printed)
+        if enough and len(found) >= enough:
+            break
+    return found
+
+
+def _following(el: HtmlElement):
+    """The elements after ``el``'s start tag in page order (its descendants, then the rest), lazily."""
+    yield from islice(el.iter(), 1, None)
+    while el is not None:
+        for sibling in el.itersiblings():
+            yield from sibling.iter()
+        el = el.getparent()
+
+
+def visible_date(tree: HtmlElement, h1: HtmlElement | None = None) -> str | None:
+    """The date printed near the headline ("Published Nov 21, 2018", "17.05.2021"), for pages without
+    structured dates: the first short date-only text within a window after the first <h1>, else the
+    last ones before it. A caller that has the first <h1> at hand saves the walk down to it."""
+    body = _part(tree, "body")
+    if body is None:
+        return None
+    above: list[HtmlElement] | None = None
+    if h1 is None:
+        above = []
+        for el in body.iter():
+            if el.tag == "h1":
+                h1 = el
+                break
+            above.append(el)
+    if h1 is not None:
+        found = _dates_in(_following(h1), window=_WINDOW, enough=3)
+        if found:
+            return _first_published(found)
+    if above is None:
+        above = list(takewhile(lambda el: el is not h1, body.iter()))
+    return _first_published(_dates_in(above)[-2:])
 
 
 def fallback_date(tree: HtmlElement, url: str) -> str | None:

@@ -146,3 +146,94 @@ def test_repeated_author_meta_tags_are_all_kept():
 def test_language_of_a_page_that_declares_none(text, code):
     page = f"<html><head><title>T</title></head><body><h1>A headline here</h1><p>{text}</p></body></html>"
     assert extract_metadata(load_html(page), "https://example.org/a").language == code
+
+
+def test_heading_text_reads_line_breaks_as_spaces_and_unescapes_double_escaped_entities():
+    meta, _ = _meta("meta_title_heading_break.html", "https://riverbankpost.example/garden/diary")
+    # text_content() gives "WEEKENDGARDENDIARY: SEEDS &#x26; SOIL"
+    assert meta.title == "WEEKEND GARDEN DIARY: SEEDS & SOIL"
+
+
+def test_an_h1_that_shares_no_words_with_the_head_titles_is_not_the_headline():
+    meta, _ = _meta("meta_title_widget_h1.html", "https://northfieldecho.example/news/mill-road")
+    # the only <h1> is a sidebar widget's title; og:title and <title> agree on the story
+    assert meta.title == "Council approves new cycle lanes on Mill Road"
+
+
+def test_an_h1_reworded_from_the_head_title_still_wins():
+    page = (
+        "<html><head><title>Best apps to learn a language in 2025 | Lingo Desk</title></head><body>"
+        "<h1>Top 10: the best language learning app, tested</h1>"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    meta = extract_metadata(load_html(page), "https://lingodesk.example/apps")
+    assert meta.title == "Top 10: the best language learning app, tested"
+
+
+def test_blog_name_before_a_colon_in_the_title_is_the_masthead_not_the_headline():
+    meta, _ = _meta(
+        "meta_title_blog_name_prefix.html", "https://harbournotes.example/2024/01/four-weeks.html"
+    )
+    # <title> "Harbour Notes: Four weeks tied up on the quay"; the page's only <h1> is "Harbour Notes"
+    assert meta.title == "Four weeks tied up on the quay"
+
+
+def test_section_and_site_after_the_headline_both_go():
+    meta, _ = _meta("meta_title_section_and_site.html", "https://harbourledger.example/transport/ferry-fares")
+    # "Headline | Section | Site": stripping the site alone leaves "... | Transport"
+    assert meta.title == "Ferry fares rise for the third year running"
+    page = "<html><head><title>Fares rise again | Harbour Ledger | Harbour Ledger</title></head></html>"
+    assert extract_metadata(load_html(page), "https://harbourledger.example/a").title == "Fares rise again"
+
+
+def test_the_sites_own_domain_leading_the_title_goes_without_a_separator():
+    meta, _ = _meta("meta_title_domain_word.html", "https://lakeside.example/night-swimming")
+    assert meta.title == "Night swimming returns to the lido"
+
+
+def test_the_visible_headline_keeps_its_own_subtitle():
+    meta, _ = _meta("meta_title_h1_own_subtitle.html", "https://towpathguide.example/canal-walks/")
+    # the head's titles end in " - Towpath Guide"; a short part after a dash in the <h1> is the headline's
+    assert meta.title == "Canal walks worth the train fare – our top five"
+
+
+def test_identical_published_and_modified_stamps_yield_to_the_date_printed_by_the_headline():
+    meta, published = _meta("meta_date_template_stamp.html", "https://oldtownnotes.example/bakery-history/")
+    # datePublished == dateModified (a theme migration): the page prints the story's own date
+    assert published == "2023-10-03"
+    page = (PAGES / "meta_date_template_stamp.html").read_text(encoding="utf-8")
+    # when the stamps differ they are an editor's, and datePublished stands
+    page = page.replace(
+        '"dateModified": "2025-02-11T07:30:00+00:00"', '"dateModified": "2025-03-01T07:30:00+00:00"'
+    )
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published[:10] == "2025-02-11"
+
+
+def test_meta_name_published():
+    meta, _ = _meta("meta_date_published_meta.html", "https://budgetdesk.example/explainers/council-budgets")
+    assert meta.published == "2024-03-04"
+
+
+def test_date_printed_after_an_icon_is_read_from_the_tail():
+    url = "https://allotment.example/blog/bees"
+    meta, published = _meta("meta_date_after_icon.html", url)
+    # "<svg>calendar</svg> Mar 3, 2024": the date is the text after the icon, not any element's own text;
+    # the first element text with a date is a related post's
+    assert meta.published is None
+    assert published == "2024-03-03"
+
+
+def test_author_box_name_before_the_bio():
+    meta, _ = _meta("meta_author_box.html", "https://hallkeepers.example/blog/booked-all-year")
+    assert meta.authors == ["Nadia Brook"]
+
+
+def test_name_role_date_line_under_the_headline_is_a_byline():
+    meta, _ = _meta("meta_byline_without_by.html", "https://coastnews.example/transport/night-buses")
+    assert meta.authors == ["Marta Kowal"]
+
+
+def test_wire_byline_at_the_top_of_the_description():
+    meta, _ = _meta("meta_description_byline.html", "https://wire.example/regional/drip-irrigation")
+    assert meta.authors == ["Tamsin Avery"]
