@@ -688,7 +688,7 @@ CHROME_LINE = LinePattern(
     r"|skip to( main)? content"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
-    r"|advertising policy|sitemap"
+    r"|advertising policy|sitemap|blog index"
     r"|pin (it )?for later|\d+\s*min(ute)?s?\s*read|(written|posted|published) by .{2,80}"
     r"|follow (us|me)( on .{1,40})?"
     # the label of a table of contents (its entries repeat the headings that the text keeps)
@@ -714,13 +714,16 @@ CALL_LINE = LinePattern(
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
+    r"|you (may|might|could) (also )?(like|enjoy|be interested in)( the following| these)?( \w+){0,2}"
+    r"( as well)?\W*$"
     r"|read (our|the) (full|complete) .{1,80} review\W*$|read more .{0,60}\bon \S+\.(com|org|net|co\.uk)\W*$"
     r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
-    r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b",
+    r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
+    r"|\bget updates from (this|the) (writer|author|creator)\b",
 )
 
 # What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and

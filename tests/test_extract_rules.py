@@ -127,6 +127,8 @@ CASES = {
             "Advertisement:",
             "Read our full Island Hopper",
             "Get the latest updates",
+            "updates from this writer",
+            "interested in these stories",
             "By entering your email",
         ],
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
