@@ -630,7 +630,10 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
     }
     # "Blog Name: Post title" (Blogger and others): an <h1> reading "Blog Name" is the masthead
     site_parts.update(_title_key(head.split(": ", 1)[0]) for head in heads if ": " in head)
-    head_words = {w for head in stripped if head for w in _stems(head)}
+    # the words of the head's titles, when they say more than the site's name
+    head_words = {
+        w for head in stripped if head and not _is_site_part(head, site_name, host_core) for w in _stems(head)
+    }
     for h1 in plausible:
         if _title_key(h1) in site_parts:
             continue

@@ -168,6 +168,10 @@ def test_an_h1_reworded_from_the_head_title_still_wins():
     )
     meta = extract_metadata(load_html(page), "https://lingodesk.example/apps")
     assert meta.title == "Top 10: the best language learning app, tested"
+    # a <title> that only names the site says nothing against the <h1>
+    page = page.replace("Best apps to learn a language in 2025 | Lingo Desk", "Lingo Desk")
+    meta = extract_metadata(load_html(page), "https://lingodesk.example/apps")
+    assert meta.title == "Top 10: the best language learning app, tested"
 
 
 def test_blog_name_before_a_colon_in_the_title_is_the_masthead_not_the_headline():
