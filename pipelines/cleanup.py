@@ -693,6 +693,8 @@ CHROME_LINE = LinePattern(
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap|blog index"
+    # the label of a teaser, a byline or an author box whose content went with the box
+    r"|read more|continue reading|written by|about the author"
     r"|pin (it )?for later|\d+\s*min(ute)?s?\s*read|(written|posted|published) by .{2,80}"
     r"|follow (us|me)( on .{1,40})?"
     # the label of a table of contents (its entries repeat the headings that the text keeps)
@@ -842,6 +844,10 @@ def _is_byline(paragraph: str, authors: list[str]) -> bool:
     )
 
 
+def _is_related_label(line: str) -> bool:
+    return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -899,6 +905,10 @@ def text_rules(
             bump("chrome_lines")
             continue
         if teaser_on and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
+            bump("teaser_lines")
+            continue
+        # a "Related articles" / "More from…" heading left on its own line (what it headed went as links)
+        if teaser_on and len(stripped) < 60 and _is_related_label(stripped):
             bump("teaser_lines")
             continue
         if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
