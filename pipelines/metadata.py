@@ -712,6 +712,7 @@ def _byline_candidates(tree: HtmlElement):
 _SKIP_BYLINE = re.compile(
     r"(?:^|\s)(?:comments?|related|recommend|teasers?|sidebar|site-footer|nav|navbar|menu)(?:$|\s|[_-])", re.I
 )
+_AUTHOR_DESCRIPTION = re.compile(r"(?:author|byline)[_-]*desc", re.I)
 _LEADING_DATE = re.compile(
     rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\s*[-–—|·•⋅,]?\s*",
@@ -772,6 +773,8 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
             break
         if len(list(islice(el.iter(), 60))) >= 60:
             continue  # a container of the whole story ("post has-author-box"), not a byline
+        if _AUTHOR_DESCRIPTION.search(_class_words(el)):
+            continue  # "author-description": what the writer does, not who it is
         ancestors = [a for a in el.iterancestors() if a.tag not in ("body", "html")]
         in_article = any(a.tag in ("article", "main") for a in ancestors)
         if any(

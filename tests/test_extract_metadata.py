@@ -241,3 +241,9 @@ def test_name_role_date_line_under_the_headline_is_a_byline():
 def test_wire_byline_at_the_top_of_the_description():
     meta, _ = _meta("meta_description_byline.html", "https://wire.example/regional/drip-irrigation")
     assert meta.authors == ["Tamsin Avery"]
+
+
+def test_an_author_description_is_not_a_list_of_names():
+    meta, _ = _meta("meta_author_description.html", "https://cellarnotes.example/winter-reds")
+    # "author-description" holds the writer's credentials, which read like two capitalised "names"
+    assert meta.authors == []
