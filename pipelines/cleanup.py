@@ -694,7 +694,7 @@ CHROME_LINE = LinePattern(
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap|blog index"
     # the label of a teaser, a byline or an author box whose content went with the box
-    r"|read more|continue reading|written by|about the author"
+    r"|read more|continue reading|written by|about the author|this slideshow requires javascript|you are here"
     r"|pin (it )?for later|\d+\s*min(ute)?s?\s*read|(written|posted|published) by .{2,80}"
     r"|follow (us|me)( on .{1,40})?"
     # the label of a table of contents (its entries repeat the headings that the text keeps)
@@ -844,6 +844,36 @@ def _is_byline(paragraph: str, authors: list[str]) -> bool:
     )
 
 
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+    r"|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo"
+    r"|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?"
+)
+_DATE = (
+    rf"({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?(\s+\d{{4}})?|\d{{1,2}}(st|nd|rd|th|\.)?\s+{_MONTH},?(\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+)
+_STAMP_WORD = (
+    r"(last )?(updated|modified|reviewed|published|posted|date|aktualisiert|veröffentlicht|publié|mis à jour"
+    r"|publicado|actualizado)"
+)
+# The page's own date stamps and counters at the top of the text: "Last updated: 3 May 2025",
+# "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a paragraph)
+DATE_STAMP = LinePattern(
+    rf"\W*({_STAMP_WORD}( on| at| am| le| el)?\s*:?\s*)?{_DATE}(\s*(at\s*)?\d{{1,2}}:\d{{2}}\s*(am|pm)?)?\W*$"
+    rf"|\W*{_STAMP_WORD}( on)?\s*:?\s*$"
+    r"|\W*\d+\s*(min(ute)?s?\.?|minutes?)\s*(read|reading)\W*$|\W*(estimated )?reading time\W*$"
+    r"|\W*[\d,.]+[km]?\s+views\W*$"
+)
+
+
+def _is_crumbs(line: str) -> bool:
+    """ "Home > Guides > Moving": the breadcrumb trail over the headline."""
+    segments = line.split(" > ")
+    return len(segments) >= 3 and all(0 < len(seg.split()) <= 12 for seg in segments)
+
+
 def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
@@ -888,8 +918,8 @@ def text_rules(
         and _norm(p.strip().lstrip("-•*> ")) in headlines
         for p in out
     ]
-    boiler_on, chrome_on, teaser_on, call_on = (
-        on(n) for n in ("boilerplate_lines", "chrome_lines", "teaser_lines", "call_lines")
+    boiler_on, chrome_on, teaser_on, call_on, stamps_on = (
+        on(n) for n in ("boilerplate_lines", "chrome_lines", "teaser_lines", "call_lines", "date_stamps")
     )
     kept: list[str] = []
     for i, para in enumerate(out):
@@ -903,6 +933,9 @@ def text_rules(
             continue
         if chrome_on and len(stripped) < 200 and CHROME_LINE(low):
             bump("chrome_lines")
+            continue
+        if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
+            bump("date_stamps")
             continue
         if teaser_on and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
             bump("teaser_lines")

@@ -324,3 +324,28 @@ def test_class_boxes_take_small_named_boxes_and_never_the_story_holder():
     fired = apply_dom_rules(tree, "https://mills.example/news/watermill-grinds-again")
     assert fired.get("class_boxes") == 3
     assert [p.text_content() for p in tree.iter("p")] == story
+
+
+def test_date_stamps_go_from_the_top_only_and_dates_in_sentences_stay():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The new ferry made its first crossing on 3 May 2025, two years after the old one was retired.",
+        "Passengers queued from dawn at the slipway, and the first sailing left ten minutes late.",
+        "The operator expects to carry a hundred thousand passengers in the first full year of service.",
+    ]
+    top = ["Home > Travel > Ferries", "Last updated: 4 May 2025", "3 MIN. READ", "Mai 4, 2025"]
+    kept, fired = text_rules(top + story, None, set())
+    assert kept == story and fired == {"date_stamps": 4}
+    # further down, a line holding a date is a heading of the story's own timeline: it stays
+    timeline = [
+        *story,
+        "The crew trained on the old route for a month before the handover.",
+        "Fares stay the same until the end of the season, the operator said.",
+        "Two more ships are on order, and the yard has published its timetable:",
+        "Apr 2",
+        "Jun 9",
+        "The second ship arrives in June.",
+    ]
+    kept, fired = text_rules(timeline, None, set())
+    assert kept == timeline and not fired
