@@ -121,6 +121,8 @@ CASES = {
         "https://islands.example/travel/ferry-timetable-moves-to-one-app",
         "//p[@class='story']",
         [
+            "Islands > Travel",
+            "Last updated",
             "Table of Contents",
             "exclusive to Harbour Pass",
             "Book a demo",
