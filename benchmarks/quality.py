@@ -79,6 +79,7 @@ def _run(page) -> dict:
         "features": result.features,
         "meta": {k: (result.record or {}).get(k) for k in ("title", "authors", "published")},
         "rules": ((result.record or {}).get("extraction") or {}).get("rules", {}),
+        "method": ((result.record or {}).get("extraction") or {}).get("method"),
     }
     if _STATE["bare_meta"] and page.page_type == "article":
         doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
@@ -278,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     "features": r["features"],
                     "meta": r["meta"],
                     "rules": r["rules"],
+                    "method": r["method"],
                     "ms": {"newsbot": 1000 * r["ours_time"], "bare": 1000 * r["bare_time"]},
                     "text": r["ours"],
                     **rows.get(r["id"], {}),

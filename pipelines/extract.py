@@ -89,18 +89,21 @@ if _compare_extraction is not None:
     trafilatura.core.compare_extraction = _gated_compare_extraction
 
 
-def _needs_fallback(p_chars: int, page_chars: int) -> Callable[[str], bool]:
+def _needs_fallback(p_chars: int) -> Callable[[str], bool]:
+    """The comparison pays off where the main text is short, absolutely or next to the page's own
+    paragraphs; elsewhere it costs a readability and a justext run for almost nothing."""
+
     def gate(text: str) -> bool:
         n = len(text)
-        return n < 500 or n < 0.6 * p_chars or n < 0.15 * page_chars
+        return n < 500 or n < 0.4 * p_chars
 
     return gate
 
 
-def _run_gated(tree: HtmlElement, url: str, p_chars: int, page_chars: int) -> tuple[str, str]:
+def _run_gated(tree: HtmlElement, url: str, p_chars: int) -> tuple[str, str]:
     """trafilatura's text, and how it was found: its main extractor alone, compared with its fallback
     extractors (only when the main text is short next to the page's own), or in recall mode."""
-    gate = _needs_fallback(p_chars, page_chars)
+    gate = _needs_fallback(p_chars)
     if _compare_extraction is None:  # another trafilatura layout: two runs, same decision
         raw = _run_trafilatura(tree, url, fast=True)
         if gate(raw):
@@ -223,7 +226,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)
     fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
-    raw, method = _run_gated(tree, url, p_chars, page_chars)
+    raw, method = _run_gated(tree, url, p_chars)
     paragraphs = _paragraphs(raw)
     if rules is None or "recovered_blocks" in rules:
         paragraphs, recovered = recover_dropped_blocks(tree, paragraphs)

@@ -20,6 +20,8 @@ The tree given here is the one our DOM rules have already cleaned, so nothing th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
@@ -59,7 +61,9 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     if not blocks:
         return paragraphs, 0
     texts = [_text(b) for b in blocks]
-    where = _locate(texts, paragraphs)
+    keys = [_key(t) for t in texts]
+    output = _Output(paragraphs)
+    where = [output.exact(k) for k in keys]
     kept = [(b, len(t)) for b, t, w in zip(blocks, texts, where, strict=True) if w is not None]
     kept_chars = sum(size for _, size in kept)
     if len(kept) < 2 or kept_chars < 0.5 * sum(len(p) for p in paragraphs):
@@ -67,25 +71,31 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     container = _container(kept, kept_chars)
     if container is None:
         return paragraphs, 0
-    inside = set(container.iter())
+    position = {b: i for i, b in enumerate(blocks)}
+    inside = [position[el] for el in container.iter(*_BLOCKS, *_TEXT_HOLDERS) if el in position]
+    start, end = min(inside), max(inside) + 1
     parents = {b.getparent() for b, _ in kept}
 
     # every block of the container in order: (tag, "kept" | "back" | "out", after which paragraph, text)
     flow: list[tuple[str, str, int, str]] = []
     last = -1
-    for block, text, w in zip(blocks, texts, where, strict=True):
-        if block not in inside:
-            continue
-        if w is not None:
-            last = max(last, w)
-            flow.append((block.tag, "kept", last, text))
-        elif (
+    for i in range(start, end):
+        block, text, w = blocks[i], texts[i], where[i]
+        if w is None and (
             0 <= last < len(paragraphs) - 1
             and _reads_like_content(block, text)
             and not _named_widget(block, container)
             and (_beside_kept(block, parents) or _prose(block, text))
         ):
-            flow.append((block.tag, "back", last, text))
+            # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
+            # matched by its 4-word runs it is not put back twice
+            w = output.near(keys[i])
+            if w is None:
+                flow.append((block.tag, "back", last, text))
+                continue
+        if w is not None:
+            last = max(last, w)
+            flow.append((block.tag, "kept", last, text))
         else:
             flow.append((block.tag, "out", last, text))
 
@@ -111,28 +121,26 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
 
 def _blocks(root: HtmlElement) -> list[HtmlElement]:
     """Leaf text blocks under ``root``, in document order: block elements holding no other block, and
-    ``div``-like elements with text of their own and no block inside."""
+    ``div``-like elements with text of their own and no block inside. A table row is one block."""
+    skipped: set[HtmlElement] = set()
+    for el in root.iter(*_SKIP):
+        if el not in skipped:
+            skipped.update(el.iter())
+    for row in root.iter("tr"):
+        if row not in skipped:
+            skipped.update(islice(row.iter(), 1, None))
     candidates = [
         el
         for el in root.iter(*_BLOCKS, *_TEXT_HOLDERS)
-        if el.tag in _BLOCKS or (el.text and not el.text.isspace())
+        if el not in skipped and (el.tag in _BLOCKS or (el.text and not el.text.isspace()))
     ]
     holding: set[HtmlElement] = set()
     for el in candidates:
-        # the nearest enclosing block holds one; it marks its own, and so on up
-        for anc in el.iterancestors(*_BLOCKS, *_TEXT_HOLDERS):
-            holding.add(anc)
-            break
-    out = []
-    for el in candidates:
-        if el in holding and el.tag != "tr":
-            continue
-        if el.tag != "tr" and any(True for _ in el.iterancestors("tr")):
-            continue  # a table row is read as one block
-        if any(True for _ in el.iterancestors(*_SKIP)):
-            continue
-        out.append(el)
-    return out
+        # the nearest enclosing candidate holds a block; it marks its own, and so on up
+        holder = next(el.iterancestors(*_BLOCKS, *_TEXT_HOLDERS), None)
+        if holder is not None:
+            holding.add(holder)
+    return [el for el in candidates if el.tag == "tr" or el not in holding]
 
 
 def _key(text: str) -> str:
@@ -151,27 +159,34 @@ def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _locate(texts: list[str], paragraphs: list[str]) -> list[int | None]:
-    """For each block, the output paragraph it went into, or None when trafilatura dropped it. Blocks
-    are matched by their 4-word runs: trafilatura's line breaks are not the page's."""
-    para_of: dict[tuple[str, ...], int] = {}
-    keys = [_key(p) for p in paragraphs]
-    for i, key in enumerate(keys):
-        for shingle in _shingles(key):
-            para_of.setdefault(shingle, i)
-    joined = " " + " ".join(keys) + " "
-    where: list[int | None] = []
-    for text in texts:
-        key = _key(text)
-        shingles = _shingles(key)
-        if shingles:
-            hits = [para_of[s] for s in shingles if s in para_of]
-            where.append(min(hits) if len(hits) >= 0.5 * len(shingles) else None)
-        elif key and f" {key} " in joined:
-            where.append(next((i for i, k in enumerate(keys) if key in k), None))
-        else:
-            where.append(None)
-    return where
+class _Output:
+    """trafilatura's paragraphs, searchable by a block's words: exactly (the words in a row, across its
+    line breaks, which are not the page's) or nearly (half the block's 4-word runs)."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        keys = [_key(p) for p in paragraphs]
+        self.joined = " " + " ".join(keys) + " "
+        self.starts = list(accumulate(len(k) + 1 for k in keys[:-1]))
+        self.starts.insert(0, 0)
+        self.keys = keys
+        self.words = set(self.joined.split())
+        self._runs: dict[tuple[str, ...], int] | None = None
+
+    def exact(self, key: str) -> int | None:
+        if not key or not self.words.issuperset(key.split(" ", 3)[:3]):
+            return None  # (a cheap test first: most of a page is not in the output)
+        at = self.joined.find(f" {key} ")
+        return None if at < 0 else bisect_right(self.starts, at) - 1
+
+    def near(self, key: str) -> int | None:
+        if self._runs is None:
+            self._runs = {}
+            for i, k in enumerate(self.keys):
+                for run in _shingles(k):
+                    self._runs.setdefault(run, i)
+        runs = _shingles(key)
+        hits = [self._runs[r] for r in runs if r in self._runs]
+        return min(hits) if runs and len(hits) >= 0.5 * len(runs) else None
 
 
 def _container(kept: list[tuple[HtmlElement, int]], total: int) -> HtmlElement | None:
