@@ -1060,8 +1060,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         published = url_date(url)
         source = "url" if published else None
     if not published:
-        times = tree.xpath("//article//time[@datetime] | //main//time[@datetime] | //time[@datetime]")
-        for node in times[:1]:
+        # the first <time datetime> of the page (a union with //article//time would not rank those first:
+        # XPath returns a union in page order)
+        for node in tree.xpath("//time[@datetime]")[:1]:
             published = parse_date(node.get("datetime"))
             source = "time" if published else None
     modified = parse_date(ld.get("dateModified"))
