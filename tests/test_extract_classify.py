@@ -54,6 +54,8 @@ def test_news_pages_are_articles(name, url):
             None,
         ),
         ("kind_docs.html", "https://tidekit.example/en/latest/retries.html", None),
+        # marked up as a post (og:type article, a publish date): the calls to action give it away
+        ("kind_service_as_post.html", "https://harbourside.example/boat-engine-servicing/", None),
     ],
 )
 def test_other_pages_are_not_articles(name, url, kinds):
@@ -100,6 +102,49 @@ def test_listing_urls_are_never_articles(path):
 )
 def test_story_urls_are_not_listings(path):
     assert not looks_like_listing("https://northport.example" + path)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://northport.example/services/boat-engine-servicing", "service"),
+        ("https://northport.example/forum/thread/which-tender-for-a-small-yacht", "forum"),
+        ("https://docs.tidekit.example/en/latest/retries.html", "documentation"),
+        # a story section or a dated path below a service/archive/docs name is the page's own
+        ("https://northport.example/about/blog/how-we-restored-the-old-ferry", ""),
+        ("https://northport.example/archive/2014/04/ferry-timetable-cut/361373/", ""),
+        ("https://developers.northport.example/story/25/03/14/1234/ferry-app-rewritten", ""),
+    ],
+)
+def test_url_kind_gives_way_to_a_deeper_story_section(url, kind):
+    from pipelines.classify import _url_features
+
+    assert _url_features(url)["url_non_article"] == kind
+
+
+def test_a_story_on_a_developer_subdomain_is_an_article():
+    url = "https://developers.northport.example/story/25/03/14/1234/ferry-timetable-cut-by-a-third"
+    result = extract("kind_news_article.html", url)
+    assert result.is_article, (result.reason, result.features)
+
+
+def test_the_sales_pitch_is_what_gives_a_service_page_marked_up_as_a_post_away():
+    result = extract("kind_service_as_post.html", "https://harbourside.example/boat-engine-servicing/")
+    assert result.features["og_article"] and result.features["has_date"]
+    assert not result.is_article
+    # the same page without its calls to action would have been archived as a story
+    assert classify_page({**result.features, "pitch": 0}) == ("article", "scored")
+
+
+def test_sales_pitch_counts_calls_to_action_not_reported_speech():
+    pitch = text_features(
+        "Our team will get back to you. Contact us today for a free quote, or book a visit.", 100
+    )["pitch"]
+    story = text_features(
+        "The council said residents could contact the harbour office. Ferry staff were told on Monday.", 100
+    )["pitch"]
+    assert pitch >= 3
+    assert story <= 1
 
 
 def test_too_short_text_is_not_an_article_whatever_the_page_declares():
