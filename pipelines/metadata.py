@@ -1163,6 +1163,7 @@ _NO_DATE_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"
 
 
 def _printed_date(text: str) -> tuple[str, bool] | None:
+    """(ISO day, labelled as published) for a short text that is a date and little else."""
     text = text.strip()
     if len(text) > 60:
         return None
