@@ -198,7 +198,10 @@ def page_features(
 
     ``body_len`` (the body's text length) and ``p_lens`` (paragraph -> text length) may be passed
     when the caller has already measured them."""
-    body = tree.find(".//body")
+    # <body> is nearly always a child of <html>: looking there first spares a walk of the whole tree
+    body = tree.find("body")
+    if body is None:
+        body = tree.find(".//body")
     if body is None:
         body = tree
     body_len = (_text_len(body) if body_len is None else body_len) or 1
