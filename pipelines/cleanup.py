@@ -667,9 +667,6 @@ def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
-# A whole short line that is the site's furniture rather than the story: account and navigation
-# links, legal links, reading-time and byline stamps, "pin for later" (checked after trafilatura,
-# where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
 class LinePattern:
     """A line test in two parts, both run on lower-cased text: alternatives that must start the line
     (one ``match`` at its first character) and alternatives that may stand anywhere in it (``search``).
@@ -687,6 +684,9 @@ class LinePattern:
         )
 
 
+# A whole short line that is the site's furniture rather than the story: account and navigation
+# links, legal links, reading-time and byline stamps, "pin for later" (checked after trafilatura,
+# where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
 CHROME_LINE = LinePattern(
     r"\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
     r"|skip to( main)? content"
