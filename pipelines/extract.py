@@ -217,7 +217,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     meta = extract_metadata(tree, url)
     headlines = other_headlines(tree, url)
     published = meta.published or fallback_date(tree, url)
-    body = tree.find(".//body")
+    body = tree.find("body")
     page_chars = len(" ".join((body if body is not None else tree).text_content().split()))
     p_lens = {p: len(" ".join(p.text_content().split())) for p in tree.iter("p")}
     p_chars = sum(p_lens.values())  # = rules' p_len

@@ -229,12 +229,19 @@ def _beside_kept(block: HtmlElement, parents: set[HtmlElement]) -> bool:
     return False
 
 
+def _role(el: HtmlElement) -> str:
+    """What an element says it is: its id and its first class (the component's name; later classes
+    are mostly modifiers such as ``pane-header-alignment-left``)."""
+    classes = (el.get("class") or "").split(None, 1)
+    return f"{classes[0] if classes else ''} {el.get('id') or ''}"
+
+
 def _named_widget(block: HtmlElement, container: HtmlElement) -> bool:
     """The block, or a wrapper of it inside the article, is named as a widget (a caption, a button, a
     price box, a share bar...)."""
     el: HtmlElement | None = block
     while el is not None and el is not container:
-        if _WIDGET.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        if _WIDGET.search(_role(el)):
             return True
         el = el.getparent()
     return False
