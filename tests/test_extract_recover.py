@@ -90,3 +90,16 @@ def test_nothing_is_added_when_the_kept_text_is_not_from_the_page() -> None:
     tree = _story("<h2>What was agreed</h2><p>Libraries stay open on Saturdays across the district.</p>")
     declared = ["A different story told in the page's structured data, one line.", "And its second line."]
     assert recover_dropped_blocks(tree, declared) == (declared, 0)
+
+
+def test_story_inside_a_never_closed_masthead_is_found_in_recall_mode() -> None:
+    page = PAGE.with_name("recover_recall_mode.html")
+    source = page.read_text(encoding="utf-8")
+    url = "https://ridgeline.example/news/night-buses-return"
+    assert not trafilatura.extract(source, url=url)  # bare trafilatura prunes the <header> it sits in
+
+    record = extract_article(source, url).record
+    story = [" ".join(p.text_content().split()) for p in lxml_html.fromstring(source).xpath("//article//p")]
+    assert record["text"].split("\n\n") == story
+    assert record["extraction"]["method"] == "trafilatura-recall"
+    assert "morning briefing" not in record["text"]
