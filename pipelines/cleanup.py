@@ -973,13 +973,13 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
         href = a.get("href") or ""
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
-        text = _text(a)
-        if not 4 <= len(text.split()) <= 25:
+        words = a.text_content().split()
+        if not 4 <= len(words) <= 25:
             continue
         netloc, target_path = _link_target(url, href)
         if host and netloc and netloc.lower().removeprefix("www.") != host:
             continue
         if target_path.rstrip("/") == path:
             continue
-        found.add(_norm(text))
+        found.add(_norm(" ".join(words)))
     return found
