@@ -40,11 +40,13 @@ _SKIP = (
 _FLOW = frozenset(
     {"ul", "ol", "li", "table", "tbody", "thead", "tfoot", "tr", "dl", "blockquote", "td", "th"}
 )
+# components that are not the story even inside its body; editorial ones (a summary, a callout, a
+# section's header) are, and are not named here
 _WIDGET = re.compile(
     r"button|btn|cta|price|promo|caption|credit|author|bio\b|share|social|newsletter|subscri|signup|widget"
-    r"|\bads?\b|advert|sponsor|related|toc\b|breadcrumb|meta\b|byline|\bdate|\btags?\b|label|badge"
-    r"|rating|banner|modal|popup|cookie|disclaimer|footer|header|\bnav|menu|sidebar|card|product|offer"
-    r"|deal|affiliate|form\b|comment|callout|notice|alert|hero|teaser|excerpt|summary|intro",
+    r"|\bads?\b|advert|sponsor|related|toc\b|breadcrumb|meta\b|byline|\bdate|\btags?\b|badge"
+    r"|rating|banner|modal|popup|cookie|disclaimer|\bnav|sidebar|card|product|deal|affiliate|form\b"
+    r"|comment|hero",
     re.I,
 )
 _SENTENCE_END = tuple('.!?:;"”)')
