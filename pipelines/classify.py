@@ -369,7 +369,8 @@ MIN_WORDS = 50
 # features, classes balanced, weights de-standardised and rounded) on the 1,497 pages of the WCXB dev
 # split (793 articles; service, product, collection, forum, listing and documentation pages), after
 # the two rules in classify_page. The threshold keeps 98% of those articles: losing a story costs more than
-# archiving a stray page. Positive weights push towards "article".
+# archiving a stray page. Positive weights push towards "article". Refit figures (articles kept / other
+# pages taken): resubstitution 98.1% / 13.8%; 10-fold CV by site, mean of 3 splits, 97.6% / 14.7%.
 WEIGHTS: dict[str, float] = {
     "declared_dated": -1.1930,
     "has_author": 1.0136,

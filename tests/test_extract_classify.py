@@ -136,6 +136,12 @@ def test_the_sales_pitch_is_what_gives_a_service_page_marked_up_as_a_post_away()
     assert classify_page({**result.features, "pitch": 0}) == ("article", "scored")
 
 
+def test_a_story_that_asks_readers_to_get_in_touch_stays_a_story():
+    # "Contact us" or "sign up" once or twice (a tip line, a newsletter) is not a sales pitch
+    result = extract("kind_news_brief.html", "https://northport.example/news/harbour-road-closed-overnight")
+    assert classify_page({**result.features, "pitch": 2}) == ("article", "scored")
+
+
 def test_sales_pitch_counts_calls_to_action_not_reported_speech():
     pitch = text_features(
         "Our team will get back to you. Contact us today for a free quote, or book a visit.", 100
