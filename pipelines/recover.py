@@ -96,7 +96,10 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
                 flow.append((block.tag, "back", last, text))
                 continue
         if w is not None:
-            last = max(last, w)
+            if w <= last + 1 or keys[i].count(" ") >= 3:
+                # a word or three ("Pros", a town's name) can be found anywhere in the output: it does
+                # not move the reading position far ahead
+                last = max(last, w)
             flow.append((block.tag, "kept", last, text))
         else:
             flow.append((block.tag, "out", last, text))

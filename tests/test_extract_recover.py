@@ -103,3 +103,28 @@ def test_story_inside_a_never_closed_masthead_is_found_in_recall_mode() -> None:
     assert record["text"].split("\n\n") == story
     assert record["extraction"]["method"] == "trafilatura-recall"
     assert "morning briefing" not in record["text"]
+
+
+def test_a_word_found_further_on_does_not_end_the_story_early() -> None:
+    tree = lxml_html.fromstring(
+        "<html><body><div class='story'>"
+        "<p>The ferry company will add a second boat to the island route from May onwards.</p>"
+        "<h3>Timetable</h3><ul><li>Weekdays: every ninety minutes</li><li>Weekends: every hour</li></ul>"
+        "<p>Tickets go on sale next week, and season passes will cost the same as last year.</p>"
+        "<p>The first sailing leaves at seven and the last returns at ten, after the timetable.</p>"
+        "</div></body></html>"
+    )
+    kept = [
+        "The ferry company will add a second boat to the island route from May onwards.",
+        "Tickets go on sale next week, and season passes will cost the same as last year.",
+        "The first sailing leaves at seven and the last returns at ten, after the timetable.",
+    ]
+    out, _ = recover_dropped_blocks(tree, list(kept))
+    # "Timetable" is also a word of the last paragraph; the list under it is still the story's
+    assert out == [
+        kept[0],
+        "Weekdays: every ninety minutes",
+        "Weekends: every hour",
+        kept[1],
+        kept[2],
+    ]
