@@ -85,12 +85,13 @@ def test_close_waits_for_every_queued_page() -> None:
 def test_the_real_extractor_runs_in_the_workers() -> None:
     words = " ".join(["The harbour commission met on Tuesday to discuss the new ferry timetable."] * 12)
     page = (
-        "<html><head><title>Ferry timetable changes</title></head><body><article>"
+        "<html><head><title>Ferry timetable changes</title><meta property='og:type' content='article'>"
+        "</head><body><article>"
         "<h1>Ferry timetable changes</h1>" + f"<p>{words}</p>" * 6 + "</article></body></html>"
     ).encode()
     with ExtractionPool(1) as pool:
         assert pool.task is extract_outcome
-        outcome = pool.submit(page, "https://news.example/2026/ferry-timetable").result(timeout=30)
+        outcome = pool.submit(page, "https://news.example/2026/03/04/ferry-timetable-changes").result(timeout=30)
     assert outcome.is_article, outcome.reason
     assert outcome.record["text"].startswith("The harbour commission met on Tuesday")
 
