@@ -128,6 +128,12 @@ def _run_gated(tree: HtmlElement, url: str, p_chars: int) -> tuple[str, str]:
         fuller = _run_trafilatura(tree, url, fast=False, recall=True)
         if len(fuller) > 1.2 * len(raw):
             return fuller, "trafilatura-recall"
+    if any(fell_back) and len(raw) > 2000 and "\n" not in raw:
+        # the fallback's text came back as one run without paragraphs (a page-wide text dump, with
+        # its contents table and bios): the main extractor in recall mode keeps the page's structure
+        structured = _run_trafilatura(tree, url, fast=True, recall=True)
+        if "\n" in structured and len(structured) > 0.3 * len(raw):
+            return structured, "trafilatura-recall"
     return raw, "trafilatura+fallback" if any(fell_back) else "trafilatura"
 
 
