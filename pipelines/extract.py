@@ -100,9 +100,10 @@ def _needs_fallback(p_chars: int) -> Callable[[str], bool]:
     return gate
 
 
-def _run_gated(tree: HtmlElement, url: str, p_chars: int) -> tuple[str, str]:
+def _run_gated(tree: HtmlElement, url: str, p_chars: int, retry: bool = True) -> tuple[str, str]:
     """trafilatura's text, and how it was found: its main extractor alone, compared with its fallback
-    extractors (only when the main text is short next to the page's own), or in recall mode."""
+    extractors (only when the main text is short next to the page's own), or in recall mode (when
+    ``retry``: not on pages that are mostly links, where short text is the right answer)."""
     gate = _needs_fallback(p_chars)
     if _compare_extraction is None:  # another trafilatura layout: two runs, same decision
         raw = _run_trafilatura(tree, url, fast=True)
@@ -122,13 +123,13 @@ def _run_gated(tree: HtmlElement, url: str, p_chars: int) -> tuple[str, str]:
         raw = _run_trafilatura(tree, url, fast=False)
     finally:
         _COMPARE_GATE.reset(token)
-    if len(raw) < 0.5 * p_chars:
+    if retry and len(raw) < 0.5 * p_chars:
         # less than half the page's paragraph text, even after the comparison: trafilatura's own
         # recall mode prunes less (it finds an article inside a container named like a header, say)
         fuller = _run_trafilatura(tree, url, fast=False, recall=True)
         if len(fuller) > 1.2 * len(raw):
             return fuller, "trafilatura-recall"
-    if any(fell_back) and len(raw) > 2000 and "\n" not in raw:
+    if retry and any(fell_back) and len(raw) > 2000 and "\n" not in raw:
         # the fallback's text came back as one run without paragraphs (a page-wide text dump, with
         # its contents table and bios): the main extractor in recall mode keeps the page's structure
         structured = _run_trafilatura(tree, url, fast=True, recall=True)
@@ -228,11 +229,15 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     p_lens = {p: len(" ".join(p.text_content().split())) for p in tree.iter("p")}
     p_chars = sum(p_lens.values())  # = rules' p_len
     features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens)
+    if features.get("url_listing") and not force:
+        # a tag, author, search or page-2 URL is a listing whatever its text: no extraction to pay for
+        page_type, why = classify_page(features)
+        return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
 
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)
     fired = apply_dom_rules(tree, url, rules, p_len=p_chars)
-    raw, method = _run_gated(tree, url, p_chars)
+    raw, method = _run_gated(tree, url, p_chars, retry=features.get("link_density", 0) < 0.5)
     paragraphs = _paragraphs(raw)
     if rules is None or "recovered_blocks" in rules:
         paragraphs, recovered = recover_dropped_blocks(tree, paragraphs)
