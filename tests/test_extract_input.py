@@ -16,7 +16,8 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
 STORY = (
     "<html><head><meta charset='{charset}'><title>Café owners protest</title>"
     "<meta property='og:type' content='article'></head><body><div>"
-    "<h1>Café owners protest new terrace fees</h1><p>By Anne Roux, <time datetime='2024-05-02'>2 May 2024</time></p>"
+    "<h1>Café owners protest new terrace fees</h1>"
+    "<p>By Anne Roux, <time datetime='2024-05-02'>2 May 2024</time></p>"
     + "".join(
         f"<p>Paragraph {i}: the owners of the café on the Rue de l'Église say the new fees — up to 400 € a "
         f"month — will force them to close their terraces, a blow to the neighbourhood’s évening life.</p>"

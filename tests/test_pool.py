@@ -91,7 +91,9 @@ def test_the_real_extractor_runs_in_the_workers() -> None:
     ).encode()
     with ExtractionPool(1) as pool:
         assert pool.task is extract_outcome
-        outcome = pool.submit(page, "https://news.example/2026/03/04/ferry-timetable-changes").result(timeout=30)
+        outcome = pool.submit(page, "https://news.example/2026/03/04/ferry-timetable-changes").result(
+            timeout=30
+        )
     assert outcome.is_article, outcome.reason
     assert outcome.record["text"].startswith("The harbour commission met on Tuesday")
 
