@@ -20,7 +20,8 @@ from lxml.html import HtmlElement
 _SPACE = re.compile(r"\s+")
 
 
-def _text(el: HtmlElement) -> str:
+def element_text(el: HtmlElement) -> str:
+    """An element's text with its white space collapsed."""
     return " ".join(el.text_content().split())
 
 
@@ -39,7 +40,7 @@ def _remove(el: HtmlElement) -> None:
 
 
 def _link_text_len(el: HtmlElement) -> int:
-    return sum(len(_text(a)) for a in el.iter("a"))
+    return sum(len(element_text(a)) for a in el.iter("a"))
 
 
 # --- phrase lists (several languages) ---------------------------------------------------------
@@ -192,12 +193,12 @@ def _is_main_holder(el: HtmlElement, main_len: int) -> bool:
     """Never remove an element that holds most of the page's paragraph text."""
     if main_len <= 0:
         return False
-    p_len = sum(len(_text(p)) for p in el.iter("p"))
+    p_len = sum(len(element_text(p)) for p in el.iter("p"))
     return p_len > 0.4 * main_len
 
 
 def _paragraph_text_len(tree: HtmlElement) -> int:
-    return sum(len(_text(p)) for p in tree.iter("p"))
+    return sum(len(element_text(p)) for p in tree.iter("p"))
 
 
 _INVISIBLE = etree.XPath(
@@ -241,7 +242,7 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
         removed += 1
     # headings that introduce a comment area, removed with everything after them in their container
     for heading in list(tree.iter(_HEADINGS)):
-        text = _text(heading)
+        text = element_text(heading)
         if re.match(
             r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
             r"|join the (discussion|conversation)"
@@ -299,7 +300,7 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
     for heading in _heading_like(tree):
         if heading.getparent() is None:
             continue
-        text = _text(heading)
+        text = element_text(heading)
         if not text or len(text) > 60 or not RELATED_HEADING.match(text):
             continue
         target = heading
@@ -312,7 +313,7 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
             "em",
             "header",
         ):
-            if len(_text(target.getparent())) > len(text) + 5:
+            if len(element_text(target.getparent())) > len(text) + 5:
                 break
             target = target.getparent()
         sibling = target.getnext()
@@ -323,7 +324,7 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
                 continue
             if re.fullmatch(r"h[1-6]", sibling.tag):
                 break
-            stext = _text(sibling)
+            stext = element_text(sibling)
             if not stext and sibling.find(".//img") is None and sibling.find(".//a") is None:
                 sibling = sibling.getnext()
                 continue
@@ -342,7 +343,7 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
         container = target.getparent()
         if not followers and container is not None and container.tag not in ("body", "article", "main"):
             # heading is the first thing in a small box whose other content is links
-            ctext = _text(container)
+            ctext = element_text(container)
             if (
                 ctext
                 and len(ctext) < 1500
@@ -378,7 +379,7 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if len(el.text_content()) > 4000:
             continue
-        text = _text(el)
+        text = element_text(el)
         limit = 600 if kind in ("share", "cookie") else 1500
         if len(text) > limit or _is_main_holder(el, ctx["p_len"]):
             continue
@@ -417,7 +418,7 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
             if not run:
                 continue  # nothing open that this child could end
             if child.tag in ("br",) or (
-                not _text(child) and child.find(".//img") is None and child.tag not in ("img",)
+                not element_text(child) and child.find(".//img") is None and child.tag not in ("img",)
             ):
                 continue
             if len(run) >= 2:
@@ -447,7 +448,7 @@ def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = No
     text = " ".join(raw.split())
     if not text or len(text) > 200 or len(text.split()) < 3:
         return False
-    link_text = _text(link)
+    link_text = element_text(link)
     if link_text != text and len(link_text) < 0.9 * len(text):
         return False
     if page_path is None:
@@ -490,7 +491,7 @@ def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
             continue
         if el.find(".//a") is None:
             continue
-        text = _text(el)
+        text = element_text(el)
         if not text or len(text) > 250:
             continue
         if TEASER_PREFIX.match(text) and el.find(".//a") is not None:
@@ -615,7 +616,7 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
         block = _block_of(owner)
         if block.getparent() is None or block.tag in ("body", "html", "main", "article"):
             continue
-        text = _text(block)
+        text = element_text(block)
         if not text or len(text) > 300 or not BOILERPLATE_LINE.search(text):
             continue
         # take the small box around it too (a sign-up box's own heading, a reply form's title)
@@ -624,7 +625,7 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
             box is not None
             and box.tag in ("div", "section", "aside", "form", "footer")
             and box.getparent() is not None
-            and len(_text(box)) < 400
+            and len(element_text(box)) < 400
             and not _is_main_holder(box, ctx["p_len"])
         ):
             block, box = box, box.getparent()
@@ -663,7 +664,9 @@ def apply_dom_rules(
 _WORDS = re.compile(r"\w+")
 
 
-def _norm(text: str) -> str:
+def word_key(text: str) -> str:
+    """The words of ``text``, case-folded, one space apart: what two copies of a line share whatever
+    their punctuation, spacing and line breaks."""
     return " ".join(_WORDS.findall(text.casefold()))
 
 
@@ -835,9 +838,9 @@ def _is_byline(paragraph: str, authors: list[str]) -> bool:
     match = _BYLINE.match(paragraph.strip())
     if not match:
         return False
-    rest = _norm(match.group(2))
+    rest = word_key(match.group(2))
     if authors:
-        return any(_norm(name) and _norm(name) in rest for name in authors)
+        return any(word_key(name) and word_key(name) in rest for name in authors)
     # no declared author: a short run of capitalised names only
     return bool(
         re.fullmatch(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*", match.group(2))
@@ -896,9 +899,9 @@ def text_rules(
 
     out = list(paragraphs)
     if on("title_repeat") and title and out:
-        norm_title = _norm(title)
+        norm_title = word_key(title)
         for i in range(min(3, len(out))):
-            if _norm(out[i]) == norm_title and norm_title:
+            if word_key(out[i]) == norm_title and norm_title:
                 del out[i]
                 bump("title_repeat")
                 break
@@ -915,7 +918,7 @@ def text_rules(
         bool(headlines)
         and on("headline_repeat")
         and 3 <= len(p.split()) <= 25
-        and _norm(p.strip().lstrip("-•*> ")) in headlines
+        and word_key(p.strip().lstrip("-•*> ")) in headlines
         for p in out
     ]
     boiler_on, chrome_on, teaser_on, call_on, stamps_on = (
@@ -981,5 +984,5 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
             continue
         if target_path.rstrip("/") == path:
             continue
-        found.add(_norm(" ".join(words)))
+        found.add(word_key(" ".join(words)))
     return found

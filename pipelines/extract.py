@@ -24,10 +24,17 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from pipelines.classify import classify_page, page_features, text_features
-from pipelines.cleanup import apply_dom_rules, drop_invisible, other_headlines, text_rules
+from pipelines.cleanup import (
+    apply_dom_rules,
+    drop_invisible,
+    element_text,
+    other_headlines,
+    text_rules,
+    word_key,
+)
 from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
 from pipelines.metadata import extract_metadata, fallback_date
-from pipelines.recover import recover_dropped_blocks
+from pipelines.recover import recover_dropped_blocks, word_runs
 from pipelines.urls import choose_key_url, clean_url
 
 __all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
@@ -154,12 +161,8 @@ def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False, recall: bo
     )
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    return set(word_runs(word_key(text)))
 
 
 def _prefer_declared_body(declared: str, extracted: str) -> bool:
@@ -225,8 +228,8 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     headlines = other_headlines(tree, url)
     published = meta.published or fallback_date(tree, url)
     body = tree.find("body")
-    page_chars = len(" ".join((body if body is not None else tree).text_content().split()))
-    p_lens = {p: len(" ".join(p.text_content().split())) for p in tree.iter("p")}
+    page_chars = len(element_text(body if body is not None else tree))
+    p_lens = {p: len(element_text(p)) for p in tree.iter("p")}
     p_chars = sum(p_lens.values())  # = rules' p_len
     features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens)
     if features.get("url_listing") and not force:

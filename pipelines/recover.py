@@ -8,9 +8,9 @@ article's run of text:
 
 - they lie between the first and the last kept paragraph (what comes before or after is front and end
   matter: datelines, bios, reference lists, sign-up boxes);
-- they are not link lists or controls, and sit either beside a kept paragraph (same parent, or through
-  lists and tables only) or in a plain wrapper whose class names no widget (button, caption, price, share,
-  newsletter, ...), and then read as sentences;
+- they are not link lists or controls, neither they nor a wrapper of theirs inside the article is named
+  as a widget (its id or first class says button, caption, price, share, newsletter, ...), and they sit
+  beside a kept paragraph (same parent, or through lists and tables only) or read as sentences;
 - a heading comes back only over text of its own (a heading whose section was boilerplate, already
   removed by our rules, is a leftover label).
 
@@ -25,9 +25,10 @@ from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
-__all__ = ["recover_dropped_blocks"]
+from pipelines.cleanup import element_text, word_key
 
-_WORD = re.compile(r"\w+")
+__all__ = ["recover_dropped_blocks", "word_runs"]
+
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({"p", "li", "blockquote", "dt", "dd", "tr"} | _HEADINGS)
 # elements whose own text (outside any block) makes them a block of their own
@@ -63,7 +64,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     if not blocks:
         return paragraphs, 0
     texts = [_text(b) for b in blocks]
-    keys = [_key(t) for t in texts]
+    keys = [word_key(t) for t in texts]
     output = _Output(paragraphs)
     where = [output.exact(k) for k in keys]
     kept = [(b, len(t)) for b, t, w in zip(blocks, texts, where, strict=True) if w is not None]
@@ -148,20 +149,17 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     return [el for el in candidates if el.tag == "tr" or el not in holding]
 
 
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-def _shingles(key: str) -> list[tuple[str, ...]]:
+def word_runs(key: str) -> list[tuple[str, ...]]:
+    """The 4-word runs (shingles) of a ``word_key``."""
     words = key.split()
     return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
 
 
 def _text(el: HtmlElement) -> str:
     if el.tag == "tr":
-        cells = (" ".join(c.text_content().split()) for c in el if c.tag in ("td", "th"))
+        cells = (element_text(c) for c in el if c.tag in ("td", "th"))
         return " | ".join(c for c in cells if c)
-    return " ".join(el.text_content().split())
+    return element_text(el)
 
 
 class _Output:
@@ -169,7 +167,7 @@ class _Output:
     line breaks, which are not the page's) or nearly (half the block's 4-word runs)."""
 
     def __init__(self, paragraphs: list[str]) -> None:
-        keys = [_key(p) for p in paragraphs]
+        keys = [word_key(p) for p in paragraphs]
         self.joined = " " + " ".join(keys) + " "
         self.starts = list(accumulate(len(k) + 1 for k in keys[:-1]))
         self.starts.insert(0, 0)
@@ -187,9 +185,9 @@ class _Output:
         if self._runs is None:
             self._runs = {}
             for i, k in enumerate(self.keys):
-                for run in _shingles(k):
+                for run in word_runs(k):
                     self._runs.setdefault(run, i)
-        runs = _shingles(key)
+        runs = word_runs(key)
         hits = [self._runs[r] for r in runs if r in self._runs]
         return min(hits) if runs and len(hits) >= 0.5 * len(runs) else None
 
@@ -215,7 +213,7 @@ def _reads_like_content(block: HtmlElement, text: str) -> bool:
     words = len(text.split())
     if not words or words >= _LONGEST_BLOCK:
         return False
-    links = sum(len(" ".join(a.text_content().split())) for a in block.iter("a"))
+    links = sum(len(element_text(a)) for a in block.iter("a"))
     if links > 0.5 * len(text):
         return False  # a link list, a tag cloud, a "read more"
     if block.tag in _HEADINGS or block.tag in ("li", "tr", "dt", "dd"):

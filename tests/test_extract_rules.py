@@ -221,7 +221,7 @@ def test_section_front_is_not_an_article():
 
 
 def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_headings():
-    from pipelines.cleanup import _norm, text_rules
+    from pipelines.cleanup import text_rules, word_key
 
     body = (
         "Tutors who meet a pupil three times a week for a whole term help far more than occasional "
@@ -233,7 +233,7 @@ def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_heading
         "Harbour town votes to restore the old ferry pier",  # teaser headlines after the story
         "Fish market reopens after the storm repairs",
     ]
-    headlines = {_norm(p) for p in (paragraphs[0], paragraphs[2], paragraphs[3])}
+    headlines = {word_key(p) for p in (paragraphs[0], paragraphs[2], paragraphs[3])}
     kept, fired = text_rules(paragraphs, "Tutoring that works", headlines)
     assert kept == paragraphs[:2]
     assert fired == {"headline_repeat": 2}
