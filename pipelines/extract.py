@@ -225,8 +225,6 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # and trafilatura's over this tree) reuse the same proxies
     alive = list(tree.iter())  # noqa: F841 - held, not read
     meta = extract_metadata(tree, url)
-    headlines = other_headlines(tree, url)
-    published = meta.published or fallback_date(tree, url)
     body = tree.find("body")
     page_chars = len(element_text(body if body is not None else tree))
     p_lens = {p: len(element_text(p)) for p in tree.iter("p")}
@@ -236,6 +234,9 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
         # a tag, author, search or page-2 URL is a listing whatever its text: no extraction to pay for
         page_type, why = classify_page(features)
         return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
+    # both read the page as published, before our rules change it
+    headlines = other_headlines(tree, url)
+    published = meta.published or fallback_date(tree, url)
 
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)
