@@ -17,11 +17,12 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+import lxml.html
 import trafilatura
 import trafilatura.core
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from trafilatura.utils import HTML_PARSER, is_dubious_html, repair_faulty_html
 
 from pipelines.classify import classify_page, page_features, text_features
 from pipelines.cleanup import (
@@ -63,10 +64,51 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
 
 
+def _class_lookup() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes (form controls included), looked up in C: lxml.html's own lookup is a
+    Python method that lxml calls for every element proxy it builds, thousands per page in our walks and
+    in trafilatura's copies of our tree (the copies keep the parser, so they keep this lookup too)."""
+    fallback = etree.ElementDefaultClassLookup(
+        element=HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+    lookup = etree.ElementNamespaceClassLookup(fallback)
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    return lookup
+
+
+# trafilatura's parser settings (a copy: bare trafilatura keeps its own parser and lookup)
+_HTML_PARSER = HTML_PARSER.copy()
+_HTML_PARSER.set_element_class_lookup(_class_lookup())
+
+
+def _parse_bytes(text: str) -> HtmlElement | None:
+    try:
+        return lxml.html.fromstring(text.encode("utf8", "surrogatepass"), parser=_HTML_PARSER)
+    except Exception:
+        return None
+
+
 def _parse(text: str) -> HtmlElement | None:
+    """trafilatura's ``load_html`` for decoded text, step by step, with our parser."""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-    return load_html(text)
+    beginning = text[:50].lower()
+    text = repair_faulty_html(text, beginning)
+    tree, tried_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(text, parser=_HTML_PARSER)
+    except ValueError:  # a str with an encoding declaration
+        tree, tried_bytes = _parse_bytes(text), True
+    except Exception:
+        pass
+    if (tree is None or len(tree) < 1) and not tried_bytes:
+        tree = _parse_bytes(text)
+    if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
+        return None  # not HTML at all
+    return tree
 
 
 def _paragraphs(text: str) -> list[str]:
