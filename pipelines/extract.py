@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from copy import copy
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -136,6 +137,25 @@ def _gated_compare_extraction(cleaned_tree, raw_tree, body, text, options):
 
 if _compare_extraction is not None:
     trafilatura.core.compare_extraction = _gated_compare_extraction
+
+# trafilatura copies the raw tree for the comparison before calling it: asking the gate first spares
+# that copy on the pages (most) where the gate says no
+_extract_and_compare = getattr(trafilatura.core, "_extract_and_compare", None)
+_extract_content = getattr(trafilatura.core, "extract_content", None)
+
+
+def _gated_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options):
+    gate = _COMPARE_GATE.get()
+    if gate is None or options.fast:
+        return _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    body, text = _extract_content(cleaned_tree, options)
+    if not gate(text):
+        return body, text
+    return _compare_extraction(cleaned_tree_backup, copy(tree), body, text, options)
+
+
+if None not in (_compare_extraction, _extract_and_compare, _extract_content):
+    trafilatura.core._extract_and_compare = _gated_extract_and_compare
 
 
 def _needs_fallback(p_chars: int) -> Callable[[str], bool]:
