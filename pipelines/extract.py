@@ -37,6 +37,7 @@ from pipelines.cleanup import (
 from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
 from pipelines.metadata import extract_metadata, fallback_date
 from pipelines.recover import recover_dropped_blocks, word_runs
+from pipelines.selections import fast_selections, install
 from pipelines.urls import choose_key_url, clean_url
 
 __all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
@@ -207,20 +208,24 @@ def _run_gated(tree: HtmlElement, url: str, p_chars: int, retry: bool = True) ->
     return raw, "trafilatura+fallback" if any(fell_back) else "trafilatura"
 
 
+install()  # trafilatura's costliest XPath selections, as Python walks inside fast_selections()
+
+
 def _run_trafilatura(tree: HtmlElement, url: str, fast: bool = False, recall: bool = False) -> str:
-    return (
-        trafilatura.extract(
-            tree,
-            url=url or None,
-            fast=fast,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-            with_metadata=False,
-            favor_recall=recall,
+    with fast_selections():
+        return (
+            trafilatura.extract(
+                tree,
+                url=url or None,
+                fast=fast,
+                include_comments=False,
+                include_tables=True,
+                deduplicate=False,
+                with_metadata=False,
+                favor_recall=recall,
+            )
+            or ""
         )
-        or ""
-    )
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

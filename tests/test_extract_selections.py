@@ -1,0 +1,118 @@
+"""trafilatura's boilerplate selections as Python walks (``pipelines.selections``): the same elements as
+trafilatura's own XPath, on our pages and on the cases where XPath's rules are easy to get wrong."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from copy import copy
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+import pipelines.extract
+from pipelines.extract import extract_article
+from pipelines.selections import fast_selections, mirror_for
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+_xpaths = importlib.import_module("trafilatura.xpaths")
+_baseline = importlib.import_module("trafilatura.baseline")
+
+
+def _expressions():
+    for name in (
+        "RAW_TREE_PRUNE_XPATH",
+        "REMOVE_COMMENTS_AND_LISTS_XPATH",
+        "OVERALL_DISCARD_XPATH",
+        "TEASER_DISCARD_XPATH",
+        "DISCARD_IMAGE_ELEMENTS",
+    ):
+        for i, xpath in enumerate(getattr(_xpaths, name)):
+            yield f"{name}[{i}]", getattr(xpath, "xpath", xpath)
+    basic = _baseline.BASIC_CLEAN_XPATH
+    yield "BASIC_CLEAN_XPATH", getattr(basic, "xpath", basic)
+
+
+EXPRESSIONS = dict(_expressions())
+
+# what XPath's string(@a|@b) (the attribute written first), case-sensitive tests, missing attributes
+# and nested matches make of a page
+TRICKY = """<html><head><title>t</title></head><body>
+<div id="footer" class="x">id first</div><div class="x" id="footer">class first</div>
+<div class="cookie-x" id="main">cookie class second</div><div id="main" class="cookie-x">id first</div>
+<section class="COOKIE-BANNER">upper case</section><p id="Cookie-Notice">id</p>
+<div class="comments-area"><ol class="comment-list"><li>a</li></ol><ul id="comments"><li>b</li></ul>
+<ul class="list"><li>c</li></ul><ol id="disqus_thread"><li>d</li></ol></div>
+<div id="Comment">capital</div><div id="commentary">not comments</div>
+<details class="post-comments">x</details>
+<div class="infinite-scroll"><h1>Story</h1></div><div class="infinite-scroll">more</div>
+<section id="mvp-post-add-box"><h1>Next</h1></section><aside class="elementor-share-buttons">s</aside>
+<span role="Navigation">n</span><p data-component="MostPopularStories">m</p>
+<div data-lp-replacement-content="">r</div>
+<div style="color: red" id="hidden-box">style first</div><div id="box" style="display: none">none</div>
+<p class="reply-link" id="r1">class first</p><p id="reply-1" class="x">id first</p><b aria-hidden="true">h</b>
+<div class="comments-title">c</div><div id="Teaser-1">t</div><span class="photo-caption">cap</span>
+<div class="widget sidebar"><div class="social share-bar"><p class="byline">nested</p></div></div>
+<footer>f</footer><svg></svg><template>x</template><div class="">empty class</div><p>plain</p>
+</body></html>"""
+
+
+def _trees():
+    for path in sorted(PAGES.glob("*.html")):
+        yield path.name, lxml_html.fromstring(path.read_text(encoding="utf-8"))
+    yield "tricky", lxml_html.fromstring(TRICKY)
+
+
+TREES = dict(_trees())
+
+
+def test_every_expression_has_its_walk():
+    # an upgrade of trafilatura that changes one of these leaves it to XPath: correct, but slower again
+    missing = [name for name, xpath in EXPRESSIONS.items() if mirror_for(xpath) is None]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", sorted(EXPRESSIONS))
+def test_walk_selects_what_xpath_selects(name):
+    xpath = EXPRESSIONS[name]
+    walk = mirror_for(xpath)
+    checked = 0
+    for page, tree in TREES.items():
+        for root in (tree, tree.find("body")):
+            expected = xpath(root)
+            assert walk(root) == expected, (page, [e.get("class") or e.get("id") or e.tag for e in expected])
+            checked += len(expected)
+    assert checked  # the pages exercise the expression
+
+
+def test_walk_reads_the_attribute_written_first():
+    tree = TREES["tricky"]
+    basic = mirror_for(EXPRESSIONS["BASIC_CLEAN_XPATH"])
+    texts = [el.text for el in basic(tree)]
+    assert "id first" in texts and "class first" not in texts  # <div id="footer" class="x"> only
+    assert "upper case" in texts  # the cookie test ignores case
+
+
+def test_outside_our_runs_trafilatura_keeps_its_xpath(monkeypatch):
+    # the stand-in decides by context: its walk inside fast_selections(), the XPath object outside
+    wrapped = _baseline.BASIC_CLEAN_XPATH
+    tree = copy(TREES["tricky"])
+    calls = []
+    monkeypatch.setattr(wrapped, "mirror", lambda t: calls.append("walk") or [])
+    assert wrapped(tree) == EXPRESSIONS["BASIC_CLEAN_XPATH"](tree) != []
+    assert calls == []
+    with fast_selections():
+        assert wrapped(tree) == []
+    assert calls == ["walk"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.html")))
+def test_extraction_is_the_same_with_trafilatura_own_xpath(name, monkeypatch):
+    source = (PAGES / name).read_text(encoding="utf-8")
+    url = f"https://example.org/news/2024/01/02/{name.removesuffix('.html')}"
+    fast = extract_article(source, url, force=True)
+    monkeypatch.setattr(pipelines.extract, "fast_selections", contextlib.nullcontext)
+    slow = extract_article(source, url, force=True)
+    assert (fast.record or {}).get("text") == (slow.record or {}).get("text")
+    assert fast.features == slow.features
