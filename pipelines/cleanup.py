@@ -881,6 +881,36 @@ def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
 
+def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400) -> set[int]:
+    """Indices of paragraphs that repeat, in the same order, a run of earlier paragraphs (at least
+    ``min_run`` of them, ``min_chars`` long, not list items only): the page's second copy of the story
+    (a mobile and a desktop layout, a print version) that trafilatura reads as more text. The first copy
+    stays; lines that recur on their own or in short runs (a table's header row, the same pros under two
+    products, a plan's legend) are the story's and stay too."""
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    n = len(paragraphs)
+    i = 0
+    while i < n:
+        j = first.get(paragraphs[i])
+        if j is not None:
+            k = 0
+            while i + k < n and j + k < i and paragraphs[j + k] == paragraphs[i + k]:
+                k += 1
+            run = paragraphs[i : i + k]
+            if (
+                k >= min_run
+                and sum(map(len, run)) >= min_chars
+                and not all(p.lstrip()[:1] in "-•*" for p in run)
+            ):
+                drop.update(range(i, i + k))
+                i += k
+                continue
+        first.setdefault(paragraphs[i], i)
+        i += 1
+    return drop
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -898,6 +928,11 @@ def text_rules(
         fired[name] = fired.get(name, 0) + 1
 
     out = list(paragraphs)
+    if on("repeated_runs") and len(out) >= 6:
+        repeated = _repeated_runs(out)
+        if repeated:
+            out = [p for i, p in enumerate(out) if i not in repeated]
+            fired["repeated_runs"] = len(repeated)
     if on("title_repeat") and title and out:
         norm_title = word_key(title)
         for i in range(min(3, len(out))):

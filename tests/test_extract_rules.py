@@ -351,3 +351,32 @@ def test_date_stamps_go_from_the_top_only_and_dates_in_sentences_stay():
     ]
     kept, fired = text_rules(timeline, None, set())
     assert kept == timeline and not fired
+
+
+def test_repeated_runs_drop_the_second_copy_of_the_story_and_keep_its_own_repeats():
+    """A page that carries the story twice (one copy per screen size) gives it once; the same two list
+    items under two headings of the story are the story's and stay both times."""
+    url = "https://wendle.example/news/2025/04/02/river-ferry-timetable"
+    source = _page("rule_repeated_runs.html")
+    bare = trafilatura.extract(source, url=url) or ""
+    assert bare.count("repaint the ferry in October") == 2  # trafilatura keeps both copies
+
+    result = extract_article(source, url)
+
+    assert result.is_article, result.reason
+    paragraphs = result.record["text"].split("\n\n")
+    first_copy = _article_paragraphs(source, "//div[@class='layout-wide']/p")
+    assert [p for p in paragraphs if not p.startswith("- ")] == first_copy
+    assert paragraphs.count("- the bell to call the ferry") == 2
+    assert result.record["extraction"]["rules"]["repeated_runs"] == 11  # the narrow copy, heading and all
+
+
+def test_repeated_runs_leave_short_runs_and_lists_alone():
+    from pipelines.cleanup import text_rules
+
+    legend = ["s = slow pace", "m = medium pace", "f = fast pace"]
+    pros = ["- Light and easy to fold", "- Long battery life", "- Bright front lamp", "- Solid tyres"]
+    story = [f"Week {n}: run three times, and keep one day between the runs for rest." for n in range(1, 7)]
+    paragraphs = [*legend, story[0], *pros, story[1], *legend, story[2], *pros, *story[3:]]
+    kept, fired = text_rules(paragraphs, None, set())
+    assert kept == paragraphs and "repeated_runs" not in fired
