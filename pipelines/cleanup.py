@@ -714,6 +714,17 @@ CHROME_LINE = LinePattern(
 )
 
 
+# A paragraph that opens with the publisher's disclosure of how it is paid ("We may be compensated when
+# you click…"): the whole paragraph is the disclosure, however long its explanation runs on
+DISCLOSURE_LEAD = re.compile(
+    r"\W*((advertiser|advertising|affiliate|editorial|ftc) disclosure\W+)?"
+    r"(we|i|this (site|website|blog|page|post|article)) (may )?(be compensated"
+    r"|(earn|receive|get) (a )?(small )?(commission|compensation)"
+    r"|(is|are) (compensated|supported) by (our )?(advertisers|partners|commissions))",
+    re.I,
+)
+
+
 # Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
 # notice, the consent small print under a sign-up field, an invitation to follow or join elsewhere.
 CALL_LINE = LinePattern(
@@ -732,7 +743,14 @@ CALL_LINE = LinePattern(
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
-    r"|\bget updates from (this|the) (writer|author|creator)\b",
+    r"|\bget updates from (this|the) (writer|author|creator)\b"
+    r"|\bhelp (me|us) spread the word\b|\b(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
+    # a pitch to hire the publisher, as the line's last sentence
+    r"|(^|[.!?] )(talk|speak) (to|with) (our|an?|one of our) ([\w&-]+ ){0,4}"
+    r"(experts?|specialists?|advis[eo]rs?|consultants?|team)\W*$"
+    # a sponsor's slot in a newsletter, headed "… (Sponsored)"
+    r"|[(\[](sponsored|advertisement|paid (post|content)|partner content|anzeige|publicité|publicidad)"
+    r"[)\]]\W*$",
 )
 
 # What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and
@@ -748,7 +766,9 @@ TAIL_CALL = LinePattern(
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
-    r"|unlock (this|the full) (article|story)",
+    r"|unlock (this|the full) (article|story)"
+    r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"
+    r"[^.]{0,80}\?",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
     r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
     r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
@@ -768,6 +788,11 @@ TAIL_CALL = LinePattern(
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
     r"|not fdic insured|past performance (is|does) not"
+    # the small print of a bank, a lender or an adviser under their posts
+    r"|\bmember fdic\b|equal housing (lender|opportunity)|\bregistered investment advis[eo]r\b"
+    r"|\b(loans?|credit cards?|accounts?) (are )?(made|issued|originated|offered) by\b"
+    r"|\b(do|does) not (provide|give|offer) (tax|legal|investment|financial)\b.{0,40}\badvice\b"
+    r"|\bfor (general )?informational purposes only\b"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",
@@ -825,6 +850,26 @@ def _tail_run(
             cut = i
         break
     return cut, n_calls, n_bios
+
+
+_WRITER = re.compile(
+    r"\W+(is|was) (an? |the )?([\w-]+ ){0,4}(writer|editor|reporter|journalist|contributor|correspondent"
+    r"|columnist|critic|author|blogger)\b"
+)
+
+
+def _is_lead_bio(paragraph: str, authors: list[str]) -> bool:
+    """ "Jane Doe is a staff writer who…" above the story: a declared author (two words or more) said to
+    be a writer or an editor, or introducing themself ("Hi, I'm Jane Doe")."""
+    if not _is_author_bio(paragraph, authors):
+        return False
+    low = paragraph.lower()
+    return low.startswith(("hi", "hello")) or any(
+        " " in name.strip()
+        and paragraph.startswith(name.strip())
+        and _WRITER.match(low, len(name.strip())) is not None
+        for name in authors
+    )
 
 
 _BYLINE = re.compile(r"^(by|par|von|por|di|door|af|av)\s+(\S.{0,100})$", re.I)
@@ -946,6 +991,13 @@ def text_rules(
                 del out[i]
                 bump("byline_repeat")
                 break
+    if on("author_bio") and authors:
+        # the author's note can stand above the story too, where only a writer's description is taken
+        for i in range(min(2, len(out))):
+            if len(out[i]) <= 500 and _is_lead_bio(out[i], authors):
+                del out[i]
+                bump("author_bio")
+                break
     # a paragraph that repeats another page's link text is that page's headline, unless it heads a
     # section of this story (a table of contents links to the headings the text goes on to explain):
     # it goes only when what follows is another such headline, a short line, or nothing
@@ -962,14 +1014,16 @@ def text_rules(
     kept: list[str] = []
     for i, para in enumerate(out):
         stripped = para.strip().lstrip("-•*> ").strip()
-        if len(stripped) >= 300 and not is_headline[i]:  # longer than any line these rules look at
+        # longer than any line these rules look at (but a disclosure, which runs on)
+        disclosure = chrome_on and len(stripped) < 600 and DISCLOSURE_LEAD.match(stripped) is not None
+        if len(stripped) >= 300 and not is_headline[i] and not disclosure:
             kept.append(para)
             continue
         low = stripped.lower()
         if boiler_on and len(stripped) < 300 and _boilerplate_low(low):
             bump("boilerplate_lines")
             continue
-        if chrome_on and len(stripped) < 200 and CHROME_LINE(low):
+        if disclosure or chrome_on and len(stripped) < 200 and CHROME_LINE(low):
             bump("chrome_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):

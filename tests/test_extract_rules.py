@@ -96,6 +96,7 @@ CASES = {
             "Pin it for later",
             "© 2025",
             "I may earn a small commission",
+            "We may be compensated",
             "Join our mailing list",
             "Already have an account",
         ],
@@ -113,6 +114,9 @@ CASES = {
             "affiliate links",
             "monthly donations",
             "Tags:",
+            "editor of the allotment diary",
+            "Ready to start a leaf bay",
+            "member FDIC",
         ],
         ["garden writer who has kept a plot", "delivered to your inbox", "Tags: compost"],
         "tail_calls",
@@ -134,6 +138,10 @@ CASES = {
             "Continue reading",
             "Related articles",
             "By entering your email",
+            "(Sponsored)",
+            "Save up to 20%",
+            "spread the word",
+            "Talk to our island travel experts",
         ],
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
         "call_lines",
@@ -380,3 +388,21 @@ def test_repeated_runs_leave_short_runs_and_lists_alone():
     paragraphs = [*legend, story[0], *pros, story[1], *legend, story[2], *pros, *story[3:]]
     kept, fired = text_rules(paragraphs, None, set())
     assert kept == paragraphs and "repeated_runs" not in fired
+
+
+def test_author_note_above_the_story_goes_only_when_it_describes_the_writer():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The county's bus company will run a late service from the station to the hospital from May.",
+        "Nurses on the night shift had asked for it for years, the union said at the council meeting.",
+        "The first bus leaves the station at eleven and the last comes back shortly after midnight.",
+        "Tickets cost the same as on the day routes, and season tickets are valid on the new service.",
+    ]
+    bio = "Priya Nair is a transport reporter who has covered the county's buses and trains since 2019."
+    kept, fired = text_rules([bio, *story], None, set(), authors=["Priya Nair"])
+    assert kept == story and fired == {"author_bio": 1}
+    # the author named at the top for something else than being a writer is the story's own lead
+    lead = "Priya Nair has waited for the last bus home from the hospital every Friday for six years."
+    kept, fired = text_rules([lead, *story], None, set(), authors=["Priya Nair"])
+    assert kept == [lead, *story] and not fired
