@@ -365,6 +365,12 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
 _BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo", "disclaimer", "overlay")
 
 
+def _about_cookies(text: str) -> bool:
+    """A consent dialog's text, however long: it lists its cookies one by one ("This cookie is set by…"),
+    so the word comes back every few lines."""
+    return text.lower().count("cookie") * 200 >= len(text)
+
+
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     """Share bars, sign-up boxes, cookie banners and related-story widgets named as such in class/id,
     removed only when they are small (their own text, not the article around them)."""
@@ -381,7 +387,9 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         text = element_text(el)
         limit = 600 if kind in ("share", "cookie") else 1500
-        if len(text) > limit or _is_main_holder(el, ctx["p_len"]):
+        if len(text) > limit and not (kind == "cookie" and _about_cookies(text)):
+            continue
+        if _is_main_holder(el, ctx["p_len"]):
             continue
         if kind == "related" and text and _link_text_len(el) < 0.4 * len(text):
             continue

@@ -406,3 +406,24 @@ def test_author_note_above_the_story_goes_only_when_it_describes_the_writer():
     lead = "Priya Nair has waited for the last bus home from the hospital every Friday for six years."
     kept, fired = text_rules([lead, *story], None, set(), authors=["Priya Nair"])
     assert kept == [lead, *story] and not fired
+
+
+def test_class_boxes_take_a_consent_dialog_with_its_cookie_table_whatever_its_length():
+    """A consent dialog that lists every cookie is far longer than a banner, but it is about cookies
+    line after line: it goes, table and all, and the story stays."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    source = _page("cookie_notice.html")
+    story = _article_paragraphs(source, "//div[@class='story']/p")
+    tree = fromstring(source)
+    dialog = " ".join(tree.get_element_by_id("cookie-settings").text_content().split())
+    assert len(dialog) > 1000  # past what a small box may hold
+
+    fired = apply_dom_rules(tree, CASES["cookie_notice.html"][0])
+
+    assert fired.get("class_boxes") == 2  # the banner and the dialog
+    text = " ".join(tree.text_content().split())
+    assert "This cookie is set" not in text and "Your privacy choices" not in text
+    assert all(paragraph in text for paragraph in story)
