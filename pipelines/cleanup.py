@@ -776,7 +776,10 @@ TAIL_CALL = LinePattern(
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|unlock (this|the full) (article|story)"
     r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"
-    r"[^.]{0,80}\?",
+    r"[^.]{0,80}\?"
+    # who took the pictures
+    r"|((featured?|header|cover|top|hero|lead|title) )?(image|photo|picture)s?( credits?)?"
+    r"\s*(by|via|courtesy|:)\s*\S",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
     r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
     r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
@@ -801,6 +804,9 @@ TAIL_CALL = LinePattern(
     r"|\b(loans?|credit cards?|accounts?) (are )?(made|issued|originated|offered) by\b"
     r"|\b(do|does) not (provide|give|offer) (tax|legal|investment|financial)\b.{0,40}\badvice\b"
     r"|\bfor (general )?informational purposes only\b"
+    r"|\bowns the (certification |registered )?(trade)?marks\b|\b(is|are) (a )?(registered )?trademarks? of\b"
+    # the editors' note on when they last revised the piece
+    r"|\b(we|i) (last )?(updated|revised|refreshed) this (article|post|page|guide|story|review|list)\b"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",

@@ -427,3 +427,24 @@ def test_class_boxes_take_a_consent_dialog_with_its_cookie_table_whatever_its_le
     text = " ".join(tree.text_content().split())
     assert "This cookie is set" not in text and "Your privacy choices" not in text
     assert all(paragraph in text for paragraph in story)
+
+
+def test_closing_run_takes_picture_credits_revision_notes_and_trademark_lines():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The market hall reopens on Saturday after a year of repairs to its cast-iron roof and gutters.",
+        "Traders who moved to the car park during the work get their old stalls back at the same rent.",
+        "Photos by the hall's own volunteers hang along the east wall, showing the roof before and after.",
+        "The council says the next job is the clock tower, which has not kept time since the winter storms.",
+    ]
+    closing = [
+        "Header image by the market trust; all other photos by Sam Okoro.",
+        "We updated this article in June with the new opening hours.",
+        "Market Hall Fresh is a registered trademark of the market trust.",
+    ]
+    kept, fired = text_rules(story + closing, None, set())
+    assert kept == story and fired == {"tail_calls": 3}
+    # a picture credit that is not closing the text is the story's (or a caption's) business
+    kept, fired = text_rules([closing[0], *story], None, set())
+    assert kept == [closing[0], *story] and not fired
