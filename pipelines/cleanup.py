@@ -152,16 +152,23 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
     """Block elements whose class/id names any boxed boilerplate, with that class/id lower-cased (the
     rules test it with ``_TOKENS``): one walk shared by the rules."""
     if "screened" not in ctx:
-        screened = []
-        for el in tree.iter(*_BLOCKS):
+        screened, buttons = [], []
+        for el in tree.iter(*_BLOCKS, "a", "button"):
             cls, id_ = el.get("class"), el.get("id")
             if cls is None and id_ is None:
                 continue
             attrs = f"{cls or ''} {id_ or ''}".lower()
-            if _CLASS_KEYWORDS.search(attrs):
+            if el.tag in ("a", "button"):
+                if ("btn" in attrs or "button" in attrs) and _BUTTON.search(attrs):
+                    buttons.append(el)
+            elif _CLASS_KEYWORDS.search(attrs):
                 screened.append((el, attrs))
-        ctx["screened"] = screened
+        ctx["screened"], ctx["buttons"] = screened, buttons
     return ctx["screened"]
+
+
+# a link or a button styled as a button: what a call-to-action box is built around
+_BUTTON = re.compile(r"(^|[\s_-])(btn|button)s?([\s_-]|$)")
 
 
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:
@@ -405,6 +412,52 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
+def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
+    """A small box built around one button ("Save your spot", "View premium services") with a line or a
+    heading of pitch beside it: a call to action placed in or after the story, whatever it is named.
+    The box is the largest wrapper of the button (four levels up at most) that stays small. Boxes that
+    repeat (the same button label three times, or the box beside others built like it) are the entries
+    of a list of products or projects, which are the story."""
+    _screened_blocks(tree, ctx)
+    labels = [element_text(button) for button in ctx["buttons"]]
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    removed = 0
+    for button, label in zip(ctx["buttons"], labels, strict=True):
+        if not label or len(label) > 40 or seen[label] >= 3 or not _attached(button, tree):
+            continue
+        box = None
+        el = button.getparent()
+        for _ in range(4):
+            if el is None or el.tag in ("body", "html", "main", "article"):
+                break
+            if el.tag in _BOX_TAGS:
+                text = element_text(el)
+                if len(text) > 400:
+                    break
+                if len(text) > len(label) + 20:
+                    box = el
+            el = el.getparent()
+        if box is None or _is_main_holder(box, ctx["p_len"]) or _repeated_card(box):
+            continue
+        _remove(box)
+        removed += 1
+    return removed
+
+
+def _repeated_card(box: HtmlElement) -> bool:
+    """The box has siblings of its own tag and class: one card of a grid or a list."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    cls = box.get("class")
+    return sum(1 for sib in parent if sib.tag == box.tag and sib.get("class") == cls) >= 3
+
+
 def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     """Runs of two or more paragraphs that are nothing but a link to another page (teaser headlines),
     e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
@@ -645,6 +698,7 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("comment_forms", rule_comment_forms),
     ("class_boxes", rule_class_boxes),
+    ("button_boxes", rule_button_boxes),
     ("related_blocks", rule_related_blocks),
     ("headline_link_runs", rule_headline_link_runs),
     ("teaser_paragraphs", rule_teaser_paragraphs),

@@ -448,3 +448,28 @@ def test_closing_run_takes_picture_credits_revision_notes_and_trademark_lines():
     # a picture credit that is not closing the text is the story's (or a caption's) business
     kept, fired = text_rules([closing[0], *story], None, set())
     assert kept == [closing[0], *story] and not fired
+
+
+def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards():
+    """A small box with a line of pitch and one button goes, whatever its class; three cards built alike
+    (a list of recipes, each with its button) are the story's list and stay; so does the story."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    url = "https://village.example/news/2025/09/14/show-winners-bakes"
+    source = _page("rule_button_boxes.html")
+    story = _article_paragraphs(source, "//p[@class='story']")
+    bare = trafilatura.extract(source, url=url) or ""
+    assert "Planning a visit next year?" in bare
+
+    result = extract_article(source, url)
+
+    assert result.is_article, result.reason
+    assert result.record["text"].split("\n\n") == story
+    assert result.record["extraction"]["rules"]["button_boxes"] == 2
+    tree = fromstring(source)
+    apply_dom_rules(tree, url, {"button_boxes"})
+    text = " ".join(tree.text_content().split())
+    assert "Join the club" not in text and "Book your tickets" not in text
+    assert text.count("See the recipe") == 3 and "Seeded rye" in text
