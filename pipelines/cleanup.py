@@ -154,20 +154,23 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
     if "screened" not in ctx:
         screened, buttons = [], []
         for el in tree.iter(*_BLOCKS, "a", "button"):
-            cls, id_ = el.get("class"), el.get("id")
+            cls = el.get("class")
+            if el.tag in _BUTTON_TAGS:  # most links have no class, and only a class names a button
+                if cls is not None and ("btn" in cls or "utton" in cls) and _BUTTON.search(cls.lower()):
+                    buttons.append(el)
+                continue
+            id_ = el.get("id")
             if cls is None and id_ is None:
                 continue
             attrs = f"{cls or ''} {id_ or ''}".lower()
-            if el.tag in ("a", "button"):
-                if ("btn" in attrs or "button" in attrs) and _BUTTON.search(attrs):
-                    buttons.append(el)
-            elif _CLASS_KEYWORDS.search(attrs):
+            if _CLASS_KEYWORDS.search(attrs):
                 screened.append((el, attrs))
         ctx["screened"], ctx["buttons"] = screened, buttons
     return ctx["screened"]
 
 
 # a link or a button styled as a button: what a call-to-action box is built around
+_BUTTON_TAGS = frozenset({"a", "button"})
 _BUTTON = re.compile(r"(^|[\s_-])(btn|button)s?([\s_-]|$)")
 
 
