@@ -802,7 +802,10 @@ CALL_LINE = LinePattern(
     r"|you (may|might|could) (also )?(like|enjoy|be interested in)( the following| these)?( \w+){0,2}"
     r"( as well)?\W*$"
     r"|read (our|the) (full|complete) .{1,80} review\W*$|read more .{0,60}\bon \S+\.(com|org|net|co\.uk)\W*$"
-    r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]",
+    r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]"
+    r"|(start|begin|claim) (your|a|my) (\d+[- ]day )?free trial\b|start shopping( now| today)?\W*$"
+    r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
+    r"|checklist|template)s?\W*$",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
@@ -1062,6 +1065,14 @@ def text_rules(
                 del out[i]
                 bump("byline_repeat")
                 break
+        # the author's name alone on a line, over the story or signing it off: the byline without "By"
+        names = {word_key(name) for name in authors or () if " " in name.strip()}
+        if names and len(out) >= 4:
+            ends = [*range(min(4, len(out))), *range(max(4, len(out) - 3), len(out))]
+            alone = [i for i in ends if len(out[i]) <= 60 and word_key(out[i]) in names]
+            for i in reversed(alone):
+                del out[i]
+                bump("byline_repeat")
     if on("author_bio") and authors:
         # the author's note can stand above the story too, where only a writer's description is taken
         for i in range(min(2, len(out))):

@@ -142,6 +142,8 @@ CASES = {
             "Save up to 20%",
             "spread the word",
             "Talk to our island travel experts",
+            "free trial",
+            "packing checklist",
         ],
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
         "call_lines",
@@ -473,3 +475,23 @@ def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards
     text = " ".join(tree.text_content().split())
     assert "Join the club" not in text and "Book your tickets" not in text
     assert text.count("See the recipe") == 3 and "Seeded rye" in text
+
+
+def test_byline_repeat_drops_the_authors_name_alone_over_or_under_the_story():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The lighthouse keeper's cottage on the point opens as a small museum of the coast this summer.",
+        "Volunteers spent two winters cataloguing the logbooks, lamps and charts left in the attic.",
+        "Entry is free, and the museum will open on weekends from Easter until the end of October.",
+        "Rosa Delgado, who chairs the trust, said the next step is to repaint the tower itself.",
+    ]
+    kept, fired = text_rules(
+        ["Tomás Ferreira", *story, "Tomás Ferreira"], None, set(), authors=["Tomás Ferreira"]
+    )
+    assert kept == story and fired == {"byline_repeat": 2}
+    # a name the page does not declare as its author, or a one-word author (often the site), stays
+    kept, fired = text_rules(["Rosa Delgado", *story], None, set(), authors=["Tomás Ferreira"])
+    assert kept == ["Rosa Delgado", *story] and not fired
+    kept, fired = text_rules(["Harbourside", *story], None, set(), authors=["Harbourside"])
+    assert kept == ["Harbourside", *story] and not fired
