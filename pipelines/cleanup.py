@@ -912,7 +912,10 @@ def _tail_run(
         return cut, n_calls, n_bios
     for i in range(n - 1, max(n - 11, 0), -1):
         line = paragraphs[i].strip().lstrip("-•*> ").strip()
-        if calls and len(line) < 400 and (TAIL_CALL(line.lower()) or _is_link_row(line)):
+        low = line.lower()
+        # a date stamp under the story ("Last reviewed January 2023") closes it like the calls do
+        stamp = len(line) < 100 and DATE_STAMP(low)
+        if calls and len(line) < 400 and (TAIL_CALL(low) or _is_link_row(line) or stamp):
             cut, n_calls = i, n_calls + 1
             continue
         if bios and _is_author_bio(line, authors):

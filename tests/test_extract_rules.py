@@ -431,7 +431,7 @@ def test_class_boxes_take_a_consent_dialog_with_its_cookie_table_whatever_its_le
     assert all(paragraph in text for paragraph in story)
 
 
-def test_closing_run_takes_picture_credits_revision_notes_and_trademark_lines():
+def test_closing_run_takes_picture_credits_revision_notes_trademarks_and_date_stamps():
     from pipelines.cleanup import text_rules
 
     story = [
@@ -444,9 +444,10 @@ def test_closing_run_takes_picture_credits_revision_notes_and_trademark_lines():
         "Header image by the market trust; all other photos by Sam Okoro.",
         "We updated this article in June with the new opening hours.",
         "Market Hall Fresh is a registered trademark of the market trust.",
+        "Last updated: June 4, 2025",
     ]
     kept, fired = text_rules(story + closing, None, set())
-    assert kept == story and fired == {"tail_calls": 3}
+    assert kept == story and fired == {"tail_calls": 4}
     # a picture credit that is not closing the text is the story's (or a caption's) business
     kept, fired = text_rules([closing[0], *story], None, set())
     assert kept == [closing[0], *story] and not fired
