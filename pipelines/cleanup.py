@@ -828,7 +828,10 @@ TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
     r"|get started( today| now| for free)?\W*$|follow [^.]{1,40}$"
-    r"|(book|reserve|schedule) (a|an|your) [^.]{1,40}$"
+    r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
+    # the newsroom's call for tips, under its stories
+    r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
+    r"|(do you have|got|have) (a|an) (news )?(tip|story|issue|problem)\b[^.]{0,100}\?"
     r"|stay connected|share (this|the) (post|article|story|blog)"
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
@@ -858,6 +861,8 @@ TAIL_CALL = LinePattern(
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
+    r"|\bsubmit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
+    r"|\bcheck out my ([\w-]+ ){0,4}(course|book|channel|podcast|shop|store|newsletter|program)\b"
     r"|not fdic insured|past performance (is|does) not"
     # the small print of a bank, a lender or an adviser under their posts
     r"|\bmember fdic\b|equal housing (lender|opportunity)|\bregistered investment advis[eo]r\b"
@@ -913,8 +918,9 @@ def _tail_run(
     for i in range(n - 1, max(n - 11, 0), -1):
         line = paragraphs[i].strip().lstrip("-•*> ").strip()
         low = line.lower()
-        # a date stamp under the story ("Last reviewed January 2023") closes it like the calls do
-        stamp = len(line) < 100 and DATE_STAMP(low)
+        # a date stamp under the story ("Updated October 17, 2025") closes it like the calls do, and so
+        # does a rule drawn under it ("----------")
+        stamp = not line or len(line) < 100 and DATE_STAMP(low)
         if calls and len(line) < 400 and (TAIL_CALL(low) or _is_link_row(line) or stamp):
             cut, n_calls = i, n_calls + 1
             continue

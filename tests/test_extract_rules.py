@@ -496,3 +496,25 @@ def test_byline_repeat_drops_the_authors_name_alone_over_or_under_the_story():
     assert kept == ["Rosa Delgado", *story] and not fired
     kept, fired = text_rules(["Harbourside", *story], None, set(), authors=["Harbourside"])
     assert kept == ["Harbourside", *story] and not fired
+
+
+def test_closing_run_takes_the_tip_line_self_promotion_and_appointment_calls():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "Tenants in the tower block on Quay Street have gone three weeks without hot water this winter.",
+        "The landlord says a replacement boiler has been ordered, but it will not arrive before March.",
+        "Do you have a tip for us? The council's housing officer said she would visit the block this week.",
+        "Until then, the council will pay for residents to use the showers at the leisure centre nearby.",
+    ]
+    closing = [
+        "----------",
+        "SHARE YOUR STORY",
+        "Do you have an issue with your landlord that you have not been able to fix? Our reporters can help.",
+        "Check out my podcast on housing law for more stories like this one.",
+        "Submit an appointment request form and we will call you back.",
+        "Request an appointment",
+    ]
+    # the story's third paragraph asks for tips too, but it is not in the closing run: it stays
+    kept, fired = text_rules(story + closing, None, set())
+    assert kept == story and fired == {"tail_calls": 6}
