@@ -152,16 +152,26 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
     """Block elements whose class/id names any boxed boilerplate, with that class/id lower-cased (the
     rules test it with ``_TOKENS``): one walk shared by the rules."""
     if "screened" not in ctx:
-        screened = []
-        for el in tree.iter(*_BLOCKS):
-            cls, id_ = el.get("class"), el.get("id")
+        screened, buttons = [], []
+        for el in tree.iter(*_BLOCKS, "a", "button"):
+            cls = el.get("class")
+            if el.tag in _BUTTON_TAGS:  # most links have no class, and only a class names a button
+                if cls is not None and ("btn" in cls or "utton" in cls) and _BUTTON.search(cls.lower()):
+                    buttons.append(el)
+                continue
+            id_ = el.get("id")
             if cls is None and id_ is None:
                 continue
             attrs = f"{cls or ''} {id_ or ''}".lower()
             if _CLASS_KEYWORDS.search(attrs):
                 screened.append((el, attrs))
-        ctx["screened"] = screened
+        ctx["screened"], ctx["buttons"] = screened, buttons
     return ctx["screened"]
+
+
+# a link or a button styled as a button: what a call-to-action box is built around
+_BUTTON_TAGS = frozenset({"a", "button"})
+_BUTTON = re.compile(r"(^|[\s_-])(btn|button)s?([\s_-]|$)")
 
 
 def _attached(el: HtmlElement, root: HtmlElement) -> bool:
@@ -365,6 +375,12 @@ def rule_related_blocks(tree: HtmlElement, ctx: dict) -> int:
 _BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo", "disclaimer", "overlay")
 
 
+def _about_cookies(text: str) -> bool:
+    """A consent dialog's text, however long: it lists its cookies one by one ("This cookie is set by…"),
+    so the word comes back every few lines."""
+    return text.lower().count("cookie") * 200 >= len(text)
+
+
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     """Share bars, sign-up boxes, cookie banners and related-story widgets named as such in class/id,
     removed only when they are small (their own text, not the article around them)."""
@@ -381,7 +397,9 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         text = element_text(el)
         limit = 600 if kind in ("share", "cookie") else 1500
-        if len(text) > limit or _is_main_holder(el, ctx["p_len"]):
+        if len(text) > limit and not (kind == "cookie" and _about_cookies(text)):
+            continue
+        if _is_main_holder(el, ctx["p_len"]):
             continue
         if kind == "related" and text and _link_text_len(el) < 0.4 * len(text):
             continue
@@ -395,6 +413,52 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
         _remove(el)
         removed += 1
     return removed
+
+
+_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
+def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
+    """A small box built around one button ("Save your spot", "View premium services") with a line or a
+    heading of pitch beside it: a call to action placed in or after the story, whatever it is named.
+    The box is the largest wrapper of the button (four levels up at most) that stays small. Boxes that
+    repeat (the same button label three times, or the box beside others built like it) are the entries
+    of a list of products or projects, which are the story."""
+    _screened_blocks(tree, ctx)
+    labels = [element_text(button) for button in ctx["buttons"]]
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    removed = 0
+    for button, label in zip(ctx["buttons"], labels, strict=True):
+        if not label or len(label) > 40 or seen[label] >= 3 or not _attached(button, tree):
+            continue
+        box = None
+        el = button.getparent()
+        for _ in range(4):
+            if el is None or el.tag in ("body", "html", "main", "article"):
+                break
+            if el.tag in _BOX_TAGS:
+                text = element_text(el)
+                if len(text) > 400:
+                    break
+                if len(text) > len(label) + 20:
+                    box = el
+            el = el.getparent()
+        if box is None or _is_main_holder(box, ctx["p_len"]) or _repeated_card(box):
+            continue
+        _remove(box)
+        removed += 1
+    return removed
+
+
+def _repeated_card(box: HtmlElement) -> bool:
+    """The box has siblings of its own tag and class: one card of a grid or a list."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    cls = box.get("class")
+    return sum(1 for sib in parent if sib.tag == box.tag and sib.get("class") == cls) >= 3
 
 
 def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
@@ -637,6 +701,7 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("comment_forms", rule_comment_forms),
     ("class_boxes", rule_class_boxes),
+    ("button_boxes", rule_button_boxes),
     ("related_blocks", rule_related_blocks),
     ("headline_link_runs", rule_headline_link_runs),
     ("teaser_paragraphs", rule_teaser_paragraphs),
@@ -714,6 +779,17 @@ CHROME_LINE = LinePattern(
 )
 
 
+# A paragraph that opens with the publisher's disclosure of how it is paid ("We may be compensated when
+# you click…"): the whole paragraph is the disclosure, however long its explanation runs on
+DISCLOSURE_LEAD = re.compile(
+    r"\W*((advertiser|advertising|affiliate|editorial|ftc) disclosure\W+)?"
+    r"(we|i|this (site|website|blog|page|post|article)) (may )?(be compensated"
+    r"|(earn|receive|get) (a )?(small )?(commission|compensation)"
+    r"|(is|are) (compensated|supported) by (our )?(advertisers|partners|commissions))",
+    re.I,
+)
+
+
 # Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
 # notice, the consent small print under a sign-up field, an invitation to follow or join elsewhere.
 CALL_LINE = LinePattern(
@@ -726,13 +802,23 @@ CALL_LINE = LinePattern(
     r"|you (may|might|could) (also )?(like|enjoy|be interested in)( the following| these)?( \w+){0,2}"
     r"( as well)?\W*$"
     r"|read (our|the) (full|complete) .{1,80} review\W*$|read more .{0,60}\bon \S+\.(com|org|net|co\.uk)\W*$"
-    r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]",
+    r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]"
+    r"|(start|begin|claim) (your|a|my) (\d+[- ]day )?free trial\b|start shopping( now| today)?\W*$"
+    r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
+    r"|checklist|template)s?\W*$",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
-    r"|\bget updates from (this|the) (writer|author|creator)\b",
+    r"|\bget updates from (this|the) (writer|author|creator)\b"
+    r"|\bhelp (me|us) spread the word\b|\b(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
+    # a pitch to hire the publisher, as the line's last sentence
+    r"|(^|[.!?] )(talk|speak) (to|with) (our|an?|one of our) ([\w&-]+ ){0,4}"
+    r"(experts?|specialists?|advis[eo]rs?|consultants?|team)\W*$"
+    # a sponsor's slot in a newsletter, headed "… (Sponsored)"
+    r"|[(\[](sponsored|advertisement|paid (post|content)|partner content|anzeige|publicité|publicidad)"
+    r"[)\]]\W*$",
 )
 
 # What sites put after the story, read from the last paragraph backwards (``tail_calls``): sign-up and
@@ -742,13 +828,21 @@ TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
     r"|get started( today| now| for free)?\W*$|follow [^.]{1,40}$"
-    r"|(book|reserve|schedule) (a|an|your) [^.]{1,40}$"
+    r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
+    # the newsroom's call for tips, under its stories
+    r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
+    r"|(do you have|got|have) (a|an) (news )?(tip|story|issue|problem)\b[^.]{0,100}\?"
     r"|stay connected|share (this|the) (post|article|story|blog)"
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
-    r"|unlock (this|the full) (article|story)",
+    r"|unlock (this|the full) (article|story)"
+    r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"
+    r"[^.]{0,80}\?"
+    # who took the pictures
+    r"|((featured?|header|cover|top|hero|lead|title) )?(image|photo|picture)s?( credits?)?"
+    r"\s*(by|via|courtesy|:)\s*\S",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
     r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
     r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
@@ -767,7 +861,17 @@ TAIL_CALL = LinePattern(
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
+    r"|\bsubmit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
+    r"|\bcheck out my ([\w-]+ ){0,4}(course|book|channel|podcast|shop|store|newsletter|program)\b"
     r"|not fdic insured|past performance (is|does) not"
+    # the small print of a bank, a lender or an adviser under their posts
+    r"|\bmember fdic\b|equal housing (lender|opportunity)|\bregistered investment advis[eo]r\b"
+    r"|\b(loans?|credit cards?|accounts?) (are )?(made|issued|originated|offered) by\b"
+    r"|\b(do|does) not (provide|give|offer) (tax|legal|investment|financial)\b.{0,40}\badvice\b"
+    r"|\bfor (general )?informational purposes only\b"
+    r"|\bowns the (certification |registered )?(trade)?marks\b|\b(is|are) (a )?(registered )?trademarks? of\b"
+    # the editors' note on when they last revised the piece
+    r"|\b(we|i) (last )?(updated|revised|refreshed) this (article|post|page|guide|story|review|list)\b"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",
@@ -813,7 +917,11 @@ def _tail_run(
         return cut, n_calls, n_bios
     for i in range(n - 1, max(n - 11, 0), -1):
         line = paragraphs[i].strip().lstrip("-•*> ").strip()
-        if calls and len(line) < 400 and (TAIL_CALL(line.lower()) or _is_link_row(line)):
+        low = line.lower()
+        # a date stamp under the story ("Updated October 17, 2025") closes it like the calls do, and so
+        # does a rule drawn under it ("----------")
+        stamp = not line or len(line) < 100 and DATE_STAMP(low)
+        if calls and len(line) < 400 and (TAIL_CALL(low) or _is_link_row(line) or stamp):
             cut, n_calls = i, n_calls + 1
             continue
         if bios and _is_author_bio(line, authors):
@@ -825,6 +933,26 @@ def _tail_run(
             cut = i
         break
     return cut, n_calls, n_bios
+
+
+_WRITER = re.compile(
+    r"\W+(is|was) (an? |the )?([\w-]+ ){0,4}(writer|editor|reporter|journalist|contributor|correspondent"
+    r"|columnist|critic|author|blogger)\b"
+)
+
+
+def _is_lead_bio(paragraph: str, authors: list[str]) -> bool:
+    """ "Jane Doe is a staff writer who…" above the story: a declared author (two words or more) said to
+    be a writer or an editor, or introducing themself ("Hi, I'm Jane Doe")."""
+    if not _is_author_bio(paragraph, authors):
+        return False
+    low = paragraph.lower()
+    return low.startswith(("hi", "hello")) or any(
+        " " in name.strip()
+        and paragraph.startswith(name.strip())
+        and _WRITER.match(low, len(name.strip())) is not None
+        for name in authors
+    )
 
 
 _BYLINE = re.compile(r"^(by|par|von|por|di|door|af|av)\s+(\S.{0,100})$", re.I)
@@ -881,6 +1009,36 @@ def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
 
+def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400) -> set[int]:
+    """Indices of paragraphs that repeat, in the same order, a run of earlier paragraphs (at least
+    ``min_run`` of them, ``min_chars`` long, not list items only): the page's second copy of the story
+    (a mobile and a desktop layout, a print version) that trafilatura reads as more text. The first copy
+    stays; lines that recur on their own or in short runs (a table's header row, the same pros under two
+    products, a plan's legend) are the story's and stay too."""
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    n = len(paragraphs)
+    i = 0
+    while i < n:
+        j = first.get(paragraphs[i])
+        if j is not None:
+            k = 0
+            while i + k < n and j + k < i and paragraphs[j + k] == paragraphs[i + k]:
+                k += 1
+            run = paragraphs[i : i + k]
+            if (
+                k >= min_run
+                and sum(map(len, run)) >= min_chars
+                and not all(p.lstrip()[:1] in "-•*" for p in run)
+            ):
+                drop.update(range(i, i + k))
+                i += k
+                continue
+        first.setdefault(paragraphs[i], i)
+        i += 1
+    return drop
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -898,6 +1056,11 @@ def text_rules(
         fired[name] = fired.get(name, 0) + 1
 
     out = list(paragraphs)
+    if on("repeated_runs") and len(out) >= 6:
+        repeated = _repeated_runs(out)
+        if repeated:
+            out = [p for i, p in enumerate(out) if i not in repeated]
+            fired["repeated_runs"] = len(repeated)
     if on("title_repeat") and title and out:
         norm_title = word_key(title)
         for i in range(min(3, len(out))):
@@ -910,6 +1073,21 @@ def text_rules(
             if len(out[i]) <= 150 and _is_byline(out[i], authors or []):
                 del out[i]
                 bump("byline_repeat")
+                break
+        # the author's name alone on a line, over the story or signing it off: the byline without "By"
+        names = {word_key(name) for name in authors or () if " " in name.strip()}
+        if names and len(out) >= 4:
+            ends = [*range(min(4, len(out))), *range(max(4, len(out) - 3), len(out))]
+            alone = [i for i in ends if len(out[i]) <= 60 and word_key(out[i]) in names]
+            for i in reversed(alone):
+                del out[i]
+                bump("byline_repeat")
+    if on("author_bio") and authors:
+        # the author's note can stand above the story too, where only a writer's description is taken
+        for i in range(min(2, len(out))):
+            if len(out[i]) <= 500 and _is_lead_bio(out[i], authors):
+                del out[i]
+                bump("author_bio")
                 break
     # a paragraph that repeats another page's link text is that page's headline, unless it heads a
     # section of this story (a table of contents links to the headings the text goes on to explain):
@@ -927,14 +1105,16 @@ def text_rules(
     kept: list[str] = []
     for i, para in enumerate(out):
         stripped = para.strip().lstrip("-•*> ").strip()
-        if len(stripped) >= 300 and not is_headline[i]:  # longer than any line these rules look at
+        # longer than any line these rules look at (but a disclosure, which runs on)
+        disclosure = chrome_on and len(stripped) < 600 and DISCLOSURE_LEAD.match(stripped) is not None
+        if len(stripped) >= 300 and not is_headline[i] and not disclosure:
             kept.append(para)
             continue
         low = stripped.lower()
         if boiler_on and len(stripped) < 300 and _boilerplate_low(low):
             bump("boilerplate_lines")
             continue
-        if chrome_on and len(stripped) < 200 and CHROME_LINE(low):
+        if disclosure or chrome_on and len(stripped) < 200 and CHROME_LINE(low):
             bump("chrome_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):

@@ -96,6 +96,7 @@ CASES = {
             "Pin it for later",
             "© 2025",
             "I may earn a small commission",
+            "We may be compensated",
             "Join our mailing list",
             "Already have an account",
         ],
@@ -113,6 +114,9 @@ CASES = {
             "affiliate links",
             "monthly donations",
             "Tags:",
+            "editor of the allotment diary",
+            "Ready to start a leaf bay",
+            "member FDIC",
         ],
         ["garden writer who has kept a plot", "delivered to your inbox", "Tags: compost"],
         "tail_calls",
@@ -134,6 +138,12 @@ CASES = {
             "Continue reading",
             "Related articles",
             "By entering your email",
+            "(Sponsored)",
+            "Save up to 20%",
+            "spread the word",
+            "Talk to our island travel experts",
+            "free trial",
+            "packing checklist",
         ],
         ["Table of Contents", "exclusive to Harbour Pass", "Book a demo", "By entering your email"],
         "call_lines",
@@ -351,3 +361,160 @@ def test_date_stamps_go_from_the_top_only_and_dates_in_sentences_stay():
     ]
     kept, fired = text_rules(timeline, None, set())
     assert kept == timeline and not fired
+
+
+def test_repeated_runs_drop_the_second_copy_of_the_story_and_keep_its_own_repeats():
+    """A page that carries the story twice (one copy per screen size) gives it once; the same two list
+    items under two headings of the story are the story's and stay both times."""
+    url = "https://wendle.example/news/2025/04/02/river-ferry-timetable"
+    source = _page("rule_repeated_runs.html")
+    bare = trafilatura.extract(source, url=url) or ""
+    assert bare.count("repaint the ferry in October") == 2  # trafilatura keeps both copies
+
+    result = extract_article(source, url)
+
+    assert result.is_article, result.reason
+    paragraphs = result.record["text"].split("\n\n")
+    first_copy = _article_paragraphs(source, "//div[@class='layout-wide']/p")
+    assert [p for p in paragraphs if not p.startswith("- ")] == first_copy
+    assert paragraphs.count("- the bell to call the ferry") == 2
+    assert result.record["extraction"]["rules"]["repeated_runs"] == 11  # the narrow copy, heading and all
+
+
+def test_repeated_runs_leave_short_runs_and_lists_alone():
+    from pipelines.cleanup import text_rules
+
+    legend = ["s = slow pace", "m = medium pace", "f = fast pace"]
+    pros = ["- Light and easy to fold", "- Long battery life", "- Bright front lamp", "- Solid tyres"]
+    story = [f"Week {n}: run three times, and keep one day between the runs for rest." for n in range(1, 7)]
+    paragraphs = [*legend, story[0], *pros, story[1], *legend, story[2], *pros, *story[3:]]
+    kept, fired = text_rules(paragraphs, None, set())
+    assert kept == paragraphs and "repeated_runs" not in fired
+
+
+def test_author_note_above_the_story_goes_only_when_it_describes_the_writer():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The county's bus company will run a late service from the station to the hospital from May.",
+        "Nurses on the night shift had asked for it for years, the union said at the council meeting.",
+        "The first bus leaves the station at eleven and the last comes back shortly after midnight.",
+        "Tickets cost the same as on the day routes, and season tickets are valid on the new service.",
+    ]
+    bio = "Priya Nair is a transport reporter who has covered the county's buses and trains since 2019."
+    kept, fired = text_rules([bio, *story], None, set(), authors=["Priya Nair"])
+    assert kept == story and fired == {"author_bio": 1}
+    # the author named at the top for something else than being a writer is the story's own lead
+    lead = "Priya Nair has waited for the last bus home from the hospital every Friday for six years."
+    kept, fired = text_rules([lead, *story], None, set(), authors=["Priya Nair"])
+    assert kept == [lead, *story] and not fired
+
+
+def test_class_boxes_take_a_consent_dialog_with_its_cookie_table_whatever_its_length():
+    """A consent dialog that lists every cookie is far longer than a banner, but it is about cookies
+    line after line: it goes, table and all, and the story stays."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    source = _page("cookie_notice.html")
+    story = _article_paragraphs(source, "//div[@class='story']/p")
+    tree = fromstring(source)
+    dialog = " ".join(tree.get_element_by_id("cookie-settings").text_content().split())
+    assert len(dialog) > 1000  # past what a small box may hold
+
+    fired = apply_dom_rules(tree, CASES["cookie_notice.html"][0])
+
+    assert fired.get("class_boxes") == 2  # the banner and the dialog
+    text = " ".join(tree.text_content().split())
+    assert "This cookie is set" not in text and "Your privacy choices" not in text
+    assert all(paragraph in text for paragraph in story)
+
+
+def test_closing_run_takes_picture_credits_revision_notes_trademarks_and_date_stamps():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The market hall reopens on Saturday after a year of repairs to its cast-iron roof and gutters.",
+        "Traders who moved to the car park during the work get their old stalls back at the same rent.",
+        "Photos by the hall's own volunteers hang along the east wall, showing the roof before and after.",
+        "The council says the next job is the clock tower, which has not kept time since the winter storms.",
+    ]
+    closing = [
+        "Header image by the market trust; all other photos by Sam Okoro.",
+        "We updated this article in June with the new opening hours.",
+        "Market Hall Fresh is a registered trademark of the market trust.",
+        "Last updated: June 4, 2025",
+    ]
+    kept, fired = text_rules(story + closing, None, set())
+    assert kept == story and fired == {"tail_calls": 4}
+    # a picture credit that is not closing the text is the story's (or a caption's) business
+    kept, fired = text_rules([closing[0], *story], None, set())
+    assert kept == [closing[0], *story] and not fired
+
+
+def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards():
+    """A small box with a line of pitch and one button goes, whatever its class; three cards built alike
+    (a list of recipes, each with its button) are the story's list and stay; so does the story."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    url = "https://village.example/news/2025/09/14/show-winners-bakes"
+    source = _page("rule_button_boxes.html")
+    story = _article_paragraphs(source, "//p[@class='story']")
+    bare = trafilatura.extract(source, url=url) or ""
+    assert "Planning a visit next year?" in bare
+
+    result = extract_article(source, url)
+
+    assert result.is_article, result.reason
+    assert result.record["text"].split("\n\n") == story
+    assert result.record["extraction"]["rules"]["button_boxes"] == 2
+    tree = fromstring(source)
+    apply_dom_rules(tree, url, {"button_boxes"})
+    text = " ".join(tree.text_content().split())
+    assert "Join the club" not in text and "Book your tickets" not in text
+    assert text.count("See the recipe") == 3 and "Seeded rye" in text
+
+
+def test_byline_repeat_drops_the_authors_name_alone_over_or_under_the_story():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The lighthouse keeper's cottage on the point opens as a small museum of the coast this summer.",
+        "Volunteers spent two winters cataloguing the logbooks, lamps and charts left in the attic.",
+        "Entry is free, and the museum will open on weekends from Easter until the end of October.",
+        "Rosa Delgado, who chairs the trust, said the next step is to repaint the tower itself.",
+    ]
+    kept, fired = text_rules(
+        ["Tomás Ferreira", *story, "Tomás Ferreira"], None, set(), authors=["Tomás Ferreira"]
+    )
+    assert kept == story and fired == {"byline_repeat": 2}
+    # a name the page does not declare as its author, or a one-word author (often the site), stays
+    kept, fired = text_rules(["Rosa Delgado", *story], None, set(), authors=["Tomás Ferreira"])
+    assert kept == ["Rosa Delgado", *story] and not fired
+    kept, fired = text_rules(["Harbourside", *story], None, set(), authors=["Harbourside"])
+    assert kept == ["Harbourside", *story] and not fired
+
+
+def test_closing_run_takes_the_tip_line_self_promotion_and_appointment_calls():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "Tenants in the tower block on Quay Street have gone three weeks without hot water this winter.",
+        "The landlord says a replacement boiler has been ordered, but it will not arrive before March.",
+        "Do you have a tip for us? The council's housing officer said she would visit the block this week.",
+        "Until then, the council will pay for residents to use the showers at the leisure centre nearby.",
+    ]
+    closing = [
+        "----------",
+        "SHARE YOUR STORY",
+        "Do you have an issue with your landlord that you have not been able to fix? Our reporters can help.",
+        "Check out my podcast on housing law for more stories like this one.",
+        "Submit an appointment request form and we will call you back.",
+        "Request an appointment",
+    ]
+    # the story's third paragraph asks for tips too, but it is not in the closing run: it stays
+    kept, fired = text_rules(story + closing, None, set())
+    assert kept == story and fired == {"tail_calls": 6}
