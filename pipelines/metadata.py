@@ -653,6 +653,16 @@ def _part(tree: HtmlElement, tag: str) -> HtmlElement | None:
     return found if found is not None else tree.find(f".//{tag}")
 
 
+def _links_home(el: HtmlElement, url: str) -> bool:
+    """Whether a heading is (or holds, or sits in) a link to the site's front page: a masthead."""
+    links = el.xpath("ancestor-or-self::a[@href] | .//a[@href]")
+    for link in links[:3]:
+        parts = urlsplit(urljoin(url, link.get("href") or ""))
+        if parts.path in ("", "/") and not parts.query:
+            return True
+    return False
+
+
 def _text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
@@ -979,6 +989,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     site = (meta.site_name or "").casefold()
     all_h1s: list[str] = []
     plausible: list[str] = []
+    # <h1>s in a page header or a nav bar outside the article: mastheads as often as the story's own
+    # headline (themes put the article's title block in a <header> too), so they come after the others
+    in_header: list[str] = []
     h1_elements = tree.xpath("//h1")[:8]
     for el in h1_elements:
         h1 = _heading_text(el)
@@ -987,11 +1000,16 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         all_h1s.append(h1)
         if len(h1.split()) < 2 or (site and h1.casefold() == site):
             continue
-        if el.xpath("ancestor::header[not(ancestor::article)] | ancestor::nav"):
-            continue
         if re.search(r"logo|brand|site-?(title|name)", f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
+        if el.xpath("ancestor::nav"):
+            continue
+        if el.xpath("ancestor::header[not(ancestor::article)]"):
+            if not _links_home(el, url):
+                in_header.append(h1)
+            continue
         plausible.append(h1)
+    plausible += in_header
     meta.h1 = plausible[0] if plausible else None
     head = _part(tree, "head")
     title_tag = head.find("title") if head is not None else None

@@ -247,3 +247,16 @@ def test_an_author_description_is_not_a_list_of_names():
     meta, _ = _meta("meta_author_description.html", "https://cellarnotes.example/winter-reds")
     # "author-description" holds the writer's credentials, which read like two capitalised "names"
     assert meta.authors == []
+
+
+def test_the_storys_own_header_h1_beats_a_reworded_head_title_but_not_the_masthead_or_a_menu():
+    meta, _ = _meta("meta_title_story_header_h1.html", "https://marshledger.example/news/flood-barrier")
+    # the story's <h1> sits in a <header> outside any <article>, like the site's masthead; the masthead
+    # (a link to the front page) and the menu's promotion are not headlines, the story's <h1> is
+    assert meta.title == "When will the new flood barrier close? Costs, dates and the first test"
+    assert meta.h1 == "When will the new flood barrier close? Costs, dates and the first test"
+    # without the story's <h1>, the head's title is the headline, not the masthead nor the menu promotion
+    page = (PAGES / "meta_title_story_header_h1.html").read_text(encoding="utf-8")
+    page = page.replace("<h1>When will the new flood barrier close? Costs, dates and the first test</h1>", "")
+    meta = extract_metadata(load_html(page), "https://marshledger.example/news/flood-barrier")
+    assert meta.title == "Flood barrier guide 2025: costs, dates and more"
