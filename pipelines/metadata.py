@@ -776,7 +776,7 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     return names if names and all(_looks_like_name(n) for n in names) else []
 
 
-def _byline_authors(tree: HtmlElement) -> list[str]:
+def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     tried = 0
     for el in _byline_candidates(tree):
         if tried >= 12:
@@ -788,9 +788,12 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
         ancestors = [a for a in el.iterancestors() if a.tag not in ("body", "html")]
         in_article = any(a.tag in ("article", "main") for a in ancestors)
         if any(
-            a.tag == "nav"
-            or (a.tag in ("footer", "aside") and not in_article)
-            or _SKIP_BYLINE.search(_class_words(a))
+            a not in story
+            and (
+                a.tag == "nav"
+                or (a.tag in ("footer", "aside") and not in_article)
+                or _SKIP_BYLINE.search(_class_words(a))
+            )
             for a in ancestors
         ):
             continue
@@ -829,7 +832,7 @@ _BY_START = re.compile(
 _META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
 
 
-def _text_byline(tree: HtmlElement) -> list[str]:
+def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
     body = _part(tree, "body")
     if body is None:
@@ -861,7 +864,10 @@ def _text_byline(tree: HtmlElement) -> list[str]:
                 if len(names) == 1 and len(names[0].split()) >= 2:
                     return normalise_authors(names)
             continue
-        if any(a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
+        if any(
+            a not in story and (a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)))
+            for a in el.iterancestors()
+        ):
             continue
         if not seen_h1:
             before.append(el)
@@ -887,8 +893,12 @@ def _description_byline(values: dict[str, str]) -> list[str]:
     return normalise_authors(names) if names and all(len(n.split()) >= 2 for n in names) else []
 
 
-def _page_byline(tree: HtmlElement) -> list[str]:
-    return _byline_authors(tree) or _text_byline(tree)
+def _page_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> list[str]:
+    # the elements around the headline hold the story, whatever their class says ("sidebar_content" beside
+    # a sidebar) or wherever broken markup nested them (a story swallowed by an unclosed menu): a byline in
+    # them is the story's, not a sidebar's or a menu's
+    story = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    return _byline_authors(tree, story) or _text_byline(tree, story)
 
 
 def _ld_str(node: dict, key: str) -> str | None:
@@ -992,6 +1002,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     # <h1>s in a page header or a nav bar outside the article: mastheads as often as the story's own
     # headline (themes put the article's title block in a <header> too), so they come after the others
     in_header: list[str] = []
+    h1_of: dict[str, HtmlElement] = {}
     h1_elements = tree.xpath("//h1")[:8]
     for el in h1_elements:
         h1 = _heading_text(el)
@@ -1007,8 +1018,10 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         if el.xpath("ancestor::header[not(ancestor::article)]"):
             if not _links_home(el, url):
                 in_header.append(h1)
+                h1_of.setdefault(_title_key(h1), el)
             continue
         plausible.append(h1)
+        h1_of.setdefault(_title_key(h1), el)
     plausible += in_header
     meta.h1 = plausible[0] if plausible else None
     head = _part(tree, "head")
@@ -1025,6 +1038,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     ]
     heads = [h for h in heads if h]
     meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, _host_core(url))
+    headline = h1_of.get(_title_key(meta.title))
+    if headline is None:
+        headline = h1_of.get(_title_key(meta.h1))
 
     index = _ld_index(nodes)
     ld_author = _resolve(ld.get("author"), index)
@@ -1046,12 +1062,22 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             for n in names
         )
 
+    def user_names(names: list[str]) -> bool:
+        # CMS log-in names ("jdoe", "jane.doe"): the full name in a byline on the page says more
+        return bool(names) and not any(" " in n for n in names)
+
     authors = ld_names
-    if not authors or _is_organisation(ld_author) or is_site(authors):
+    if not authors or _is_organisation(ld_author) or is_site(authors) or user_names(authors):
         # no person in JSON-LD (or an organisation, or the site itself, named as author): a person named
         # in the meta tags or in a byline on the page is the better answer; the organisation is the last
         metas = normalise_authors(_meta_authors(values))
-        authors = metas if metas and not is_site(metas) else (_page_byline(tree) or authors or metas)
+        if metas and not is_site(metas) and not user_names(metas):
+            authors = metas
+        else:
+            byline = _page_byline(tree, headline)
+            if user_names(byline) and user_names(ld_names) and not _is_organisation(ld_author):
+                byline = []  # one user name for another: JSON-LD's stands
+            authors = byline or authors or metas
     if not authors:
         authors = _description_byline(values)
     meta.authors = authors

@@ -260,3 +260,48 @@ def test_the_storys_own_header_h1_beats_a_reworded_head_title_but_not_the_masthe
     page = page.replace("<h1>When will the new flood barrier close? Costs, dates and the first test</h1>", "")
     meta = extract_metadata(load_html(page), "https://marshledger.example/news/flood-barrier")
     assert meta.title == "Flood barrier guide 2025: costs, dates and more"
+
+
+def test_a_byline_in_the_column_that_holds_the_headline_is_the_storys_whatever_its_class():
+    meta, _ = _meta("meta_byline_in_story_column.html", "https://deskwise.example/blog/standing-desks")
+    # the story column's class ("sidebar_content") reads like a sidebar's, but it holds the headline;
+    # the real sidebar's teaser byline (earlier in the page) stays out
+    assert meta.authors == ["Ines Carvalho"]
+    page = (PAGES / "meta_byline_in_story_column.html").read_text(encoding="utf-8")
+    # with the headline elsewhere, the column is not known to be the story's, and neither byline is taken
+    page = page.replace("<h1>Standing desks: a month of trying them out</h1>", "").replace(
+        '<div class="layout">', '<div class="layout"><h1>Standing desks: a month of trying them out</h1>'
+    )
+    assert extract_metadata(load_html(page), "https://deskwise.example/blog/standing-desks").authors == [
+        "Deskwise"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "expected"),
+    [
+        # a CMS log-in name in JSON-LD or the meta tags yields to the full name the page prints
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+            '"name": "mdoyle"}}</script>',
+            "By Maeve Doyle",
+            ["Maeve Doyle"],
+        ),
+        ('<meta name="author" content="maeve.d">', "By Maeve Doyle", ["Maeve Doyle"]),
+        # one user name for another: JSON-LD's stands
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+            '"name": "mdoyle"}}</script>',
+            'By <a href="/member/MaeveD/">MaeveD</a>',
+            ["mdoyle"],
+        ),
+        # a full name in the meta tags is not second-guessed by the page
+        ('<meta name="author" content="Maeve Doyle">', "By Ciaran Hale", ["Maeve Doyle"]),
+    ],
+)
+def test_a_user_name_in_the_head_yields_to_the_full_name_in_the_byline(head, byline, expected):
+    page = (
+        f"<html><head>{head}</head><body><h1>A headline of several words</h1>"
+        f'<p class="byline">{byline}</p><p>{"Story text. " * 40}</p></body></html>'
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
