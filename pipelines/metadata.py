@@ -172,7 +172,8 @@ _BY = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in)?|auteur|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))", re.I
+    r"^\s*(?:authors?|autor(?:in)?|auteur|contributors?|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))",
+    re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _NOT_A_NAME = re.compile(
@@ -773,7 +774,23 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     ):
         # a handle in an element marked as the author ("jsteinhardt")
         return names
-    return names if names and all(_looks_like_name(n) for n in names) else []
+    if names and all(_looks_like_name(n) for n in names):
+        return names
+    # "Jane Doe and John Roe, extension educators", "Jane Doe, MD, gastroenterologist, Riverside Health":
+    # the names, then what the writers do, after a comma
+    parts = text.split(", ")
+    cut = next((i for i, part in enumerate(parts) if i and _DESCRIPTION_WORD.search(part)), 0)
+    if cut:
+        names = [n.strip() for n in _split_author_string(", ".join(parts[:cut])) if n.strip()]
+        if names and all(_looks_like_name(n) for n in names):
+            return names
+    return []
+
+
+# a lower-case word that is no name particle: a role or a description ("horticulture educators")
+_DESCRIPTION_WORD = re.compile(
+    r"(?:^|\s)(?!(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el)\b)[a-z]{3,}"
+)
 
 
 def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
@@ -824,7 +841,7 @@ def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[s
 _BY_START = re.compile(
     r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?"
     r"(?:by(?-i:(?=[A-Z][a-z]))|(?:by|von|par|por|door)\b\s*:?\s*(?=[^\W\d_]|$))"
-    r"|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
+    r"|^\s*(?:authors?|autor|auteur|contributors?)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
     re.I,
 )
 
@@ -874,9 +891,12 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
             continue
         names = _name_from_text(_spaced_text(el))
         if not names and not _BY_START.sub("", _spaced_text(el)).strip():
-            # "<p>Written by</p><p>Jane Doe</p>": the label and the name in sibling elements
+            # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
+            # the name in sibling elements, or the name straight after the label's element
             following = el.getnext()
-            if following is not None and isinstance(following.tag, str):
+            if (el.tail or "").strip():
+                names = _name_from_text(f"By {el.tail}")
+            elif following is not None and isinstance(following.tag, str):
                 names = _name_from_text(f"By {_spaced_text(following)}")
         # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
         if names and all(len(n.split()) >= 2 for n in names):
@@ -884,10 +904,19 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
     return []
 
 
+_WRITTEN_BY = re.compile(
+    r"^(?:this (?:post|article|story|piece|blog post|guide) (?:was|is) )?(?:written|authored) by\s+", re.I
+)
+
+
 def _description_byline(values: dict[str, str]) -> list[str]:
     """Wire copy's byline at the top of the summary: "By Jane Doe\n\nRIVERTON, May 2 (AP) - ..."."""
     line = (values.get("description") or values.get("og:description") or "").lstrip().partition("\n")[0]
-    if len(line) > 60 or not _BY_START.match(line):
+    written = _WRITTEN_BY.match(line)
+    if written:
+        # "This post was written by Jane Doe, MD, cardiologist. Heart health is...": the first sentence
+        line = "By " + re.split(r"\.\s", line[written.end() :], maxsplit=1)[0]
+    if len(line) > (100 if written else 60) or not _BY_START.match(line):
         return []
     names = _name_from_text(line)
     return normalise_authors(names) if names and all(len(n.split()) >= 2 for n in names) else []

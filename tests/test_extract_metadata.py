@@ -74,6 +74,16 @@ def test_extract_article_carries_the_metadata():
         ("<p>By: Jane Doe &amp; Ravi Shah on March 3, 2024</p>", ["Jane Doe", "Ravi Shah"]),
         ("<div><p>Written by</p><p>Jane Doe</p></div>", ["Jane Doe"]),
         ("<p>Sort by Industry</p>", []),
+        # a label in its own element, the name in the text after it
+        ("<div><strong>Contributors:</strong> Jane Doe</div>", ["Jane Doe"]),
+        # the names, then what the writers do
+        (
+            '<p class="authors">Authors: Jane Doe and Ravi Shah, extension educators</p>',
+            ["Jane Doe", "Ravi Shah"],
+        ),
+        ("<p>By Jane Doe, MD, cardiologist, Riverside Health</p>", ["Jane Doe, MD"]),
+        # a lower-case word after "and" is not a description after a comma: no names in it
+        ('<p class="authors">Authors: Jane Doe and friends</p>', []),
         # "par" and "door" are "by" in French and Dutch, but not inside English words
         ('<p><a href="/parenting">PARENTING PROGRAM</a> <a href="/s">Door &amp; Window Sensors</a></p>', []),
     ],
@@ -305,3 +315,15 @@ def test_a_user_name_in_the_head_yields_to_the_full_name_in_the_byline(head, byl
         f'<p class="byline">{byline}</p><p>{"Story text. " * 40}</p></body></html>'
     )
     assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+
+
+def test_written_by_sentence_at_the_top_of_the_description():
+    page = (
+        '<html><head><meta name="description" content="This post was written by Jane Doe, MD, cardiologist, '
+        'Riverside Health. Walking every day is one of the simplest things you can do for your heart.">'
+        f"</head><body><h1>A headline of several words</h1><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe, MD"]
+    # a description that only mentions someone's writing names no author of this page
+    page = page.replace("This post was written by", "A guide inspired by a book written by")
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == []
