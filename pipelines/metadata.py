@@ -10,7 +10,7 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice, takewhile
 from urllib.parse import urljoin, urlsplit
 
@@ -295,8 +295,10 @@ def _is_organisation(value) -> bool:
     return bool(kinds) and kinds <= {"organization", "newsmediaorganization", "corporation", "localbusiness"}
 
 
+# "2025-03-04", and the slashes or dots some CMSs write in meta tags ("2019/1/22")
 _ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
 
@@ -314,7 +316,7 @@ def parse_date(value) -> str | None:
         y, mo, d, hh, mm, ss = match.groups()
         tz = None
     else:
-        y, mo, d, hh, mm, ss, tz = match.groups()
+        y, _, mo, d, hh, mm, ss, tz = match.groups()
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
@@ -1002,6 +1004,32 @@ def guess_language(tree: HtmlElement) -> str | None:
     return code if best >= 8 and best >= 1.5 * second else None
 
 
+def _before_stamp(day: str, stamp: str) -> bool:
+    """Whether a printed ``day`` is before the moment ``stamp`` in every time zone: "Feb 22" is not before
+    "2026-02-23T00:57Z" (7:57 pm on the 22nd in New York), but is before "2026-02-23T22:00Z"."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        earliest = moment.date() - timedelta(days=1)
+    else:
+        earliest = (moment.astimezone(UTC) - timedelta(hours=12)).date()
+    return date.fromisoformat(day) < earliest
+
+
+def _printed_day(node: HtmlElement, stamp: str | None) -> str | None:
+    """A ``<time datetime>``'s stamp, or the day the element prints when that is the day before or after:
+    the stamp is in UTC or another zone, the printed day the publisher's ("2026-02-24T04:13Z" printed as
+    "February 23, 2026")."""
+    if not stamp or "T" not in stamp or not node.text:
+        return stamp
+    printed = _printed_date(node.text)
+    if printed and abs(date.fromisoformat(printed[0]) - date.fromisoformat(stamp[:10])) == timedelta(days=1):
+        return printed[0]
+    return stamp
+
+
 def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     meta = PageMeta()
     values = _meta_map(tree)
@@ -1125,7 +1153,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             "//time[@datetime][@itemprop='datePublished' or contains(@class,'publish') or @pubdate]"
             "|//*[@itemprop='datePublished'][@content or @datetime]"
         )[:3]:
-            published = parse_date(node.get("datetime") or node.get("content"))
+            published = _printed_day(node, parse_date(node.get("datetime") or node.get("content")))
             if published:
                 source = "markup"
                 break
@@ -1136,7 +1164,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # the first <time datetime> of the page (a union with //article//time would not rank those first:
         # XPath returns a union in page order)
         for node in tree.xpath("//time[@datetime]")[:1]:
-            published = parse_date(node.get("datetime"))
+            published = _printed_day(node, parse_date(node.get("datetime")))
             source = "time" if published else None
     modified = parse_date(ld.get("dateModified"))
     if not modified:
@@ -1147,7 +1175,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # one stamp given as both dates (or a "modified" before "published") is when a template or an
         # import wrote the page, not an editor's date: an earlier date printed by the headline is the story's
         printed = visible_date(tree, h1_elements[0] if h1_elements else None)
-        if printed and printed < published[:10]:
+        if printed and _before_stamp(printed, published):
             published, source = printed, "page"
     if published:
         published = _local_day(published, url)

@@ -327,3 +327,38 @@ def test_written_by_sentence_at_the_top_of_the_description():
     # a description that only mentions someone's writing names no author of this page
     page = page.replace("This post was written by", "A guide inspired by a book written by")
     assert extract_metadata(load_html(page), "https://example.org/a").authors == []
+
+
+def test_template_stamp_yields_only_to_a_day_before_it_in_every_time_zone():
+    page = (PAGES / "meta_date_template_stamp.html").read_text(encoding="utf-8")
+    # 00:57 UTC on the 12th is the evening of the 11th in America: a page printing "February 11" shows
+    # the same moment, and the stamp's own day stands
+    page = page.replace("October 3, 2023", "February 11, 2025").replace("T07:30:00+00:00", "T00:57:00+00:00")
+    page = page.replace("2025-02-11T", "2025-02-12T")
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published[:10] == "2025-02-12"
+    # at 22:00 UTC on the 12th it is the 12th or the 13th everywhere: "February 11" is an earlier day
+    page = page.replace("T00:57:00+00:00", "T22:00:00+00:00")
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published == "2025-02-11"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # the stamp in UTC, the printed day the publisher's
+        ('<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time>', "2026-02-23"),
+        # a printed day far from the stamp is some other date: the stamp stands
+        ('<time datetime="2026-02-24T04:13:00Z">March 2, 2026</time>', "2026-02-24"),
+        # the slashes some CMSs write in their meta tags
+        ('<meta name="date" content="2019/1/22">', "2019-01-22"),
+    ],
+)
+def test_publish_date_markup(markup, expected):
+    page = (
+        f"<html><head>{markup if markup.startswith('<meta') else ''}</head><body>"
+        f"<h1>A headline of several words</h1>{'' if markup.startswith('<meta') else markup}"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    meta = extract_metadata(load_html(page), "https://example.org/a")
+    assert (meta.published or "")[:10] == expected
