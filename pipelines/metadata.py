@@ -1035,6 +1035,10 @@ def _printed_day(node: HtmlElement, stamp: str | None) -> str | None:
     return stamp
 
 
+# one token in lower case, or joined by a dot or an underscore, or with a capital inside ("KatieS")
+_USER_NAME = re.compile(r"[a-z0-9][\w.-]*|\w+[._]\w+|\w*[a-z][A-Z]\w*")
+
+
 def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     meta = PageMeta()
     values = _meta_map(tree)
@@ -1125,8 +1129,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         )
 
     def user_names(names: list[str]) -> bool:
-        # CMS log-in names ("jdoe", "jane.doe"): the full name in a byline on the page says more
-        return bool(names) and not any(" " in n for n in names)
+        # CMS log-in names ("jdoe", "jane.doe", "KatieS"): the full name in a byline on the page says more
+        # (a lone capitalised word, "Brett" or "Paycom", is a first name or a firm: the byline rarely adds)
+        return bool(names) and all(_USER_NAME.fullmatch(n) for n in names)
 
     authors = ld_names
     if not authors or _is_organisation(ld_author) or is_site(authors) or user_names(authors):
