@@ -856,6 +856,10 @@ _BY_START = re.compile(
 _META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
 
 
+# code, icons and page chrome: no byline or date is printed in them
+_UNREAD_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
+
+
 def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
     body = _part(tree, "body")
@@ -864,10 +868,11 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
     seen_h1 = False
     after = 0
     before: list[HtmlElement] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "svg", "nav", "footer"):
+    for el in body.iter(etree.Element):
+        tag = el.tag
+        if tag in _UNREAD_TAGS:
             continue
-        if el.tag == "h1" and not seen_h1:
+        if tag == "h1" and not seen_h1:
             seen_h1 = True
             # a byline above the headline: the last one before it
             for candidate in reversed(before[-3:]):
@@ -879,7 +884,9 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
             after += 1
             if after > _WINDOW * 4:
                 break
-        text = el.text or ""
+        text = el.text
+        if not text or text.isspace():
+            continue  # most elements' own text: neither pattern below can match it
         if not _BY_START.match(text):
             if seen_h1 and after <= 3 and _META_LINE.match(text):
                 # "Jane Doe | Senior Writer | July 2, 2025" straight under the headline: a byline without "By"
@@ -1270,7 +1277,7 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
 
 _WINDOW = 60
 _DIGIT = re.compile(r"\d")
-_NO_DATE_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
+_NO_DATE_TAGS = _UNREAD_TAGS
 
 
 def _printed_date(text: str) -> tuple[str, bool] | None:
