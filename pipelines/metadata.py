@@ -238,7 +238,7 @@ def normalise_authors(names: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in names:
-        name = _BY.sub("", raw or "").strip(" ,;|-–—")
+        name = _BY.sub("", raw or "").strip(" ,;|-–—").removesuffix(" .").rstrip()
         name = _drop_avatar_initials(_SPACE.sub(" ", name))
         if not name or len(name) > 80 or _NOT_A_NAME.search(name):
             continue
@@ -923,6 +923,20 @@ _WRITTEN_BY = re.compile(
 )
 
 
+def _byline_under(headline: HtmlElement, window: int = 25) -> list[str]:
+    """A "By Jane Doe" line among the first elements after the headline."""
+    for el in islice(_following(headline), window):
+        if el.tag in _UNREAD_TAGS or not isinstance(el.tag, str):
+            continue
+        text = el.text
+        if not text or text.isspace() or not _BY_START.match(text):
+            continue
+        names = _name_from_text(_spaced_text(el))
+        if names and all(len(n.split()) >= 2 for n in names):
+            return normalise_authors(names)
+    return []
+
+
 def _description_byline(values: dict[str, str]) -> list[str]:
     """Wire copy's byline at the top of the summary: "By Jane Doe\n\nRIVERTON, May 2 (AP) - ..."."""
     line = (values.get("description") or values.get("og:description") or "").lstrip().partition("\n")[0]
@@ -1152,6 +1166,12 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             if user_names(byline) and user_names(ld_names) and not _is_organisation(ld_author):
                 byline = []  # one user name for another: JSON-LD's stands
             authors = byline or authors or metas
+    elif headline is not None:
+        # the person the head names is who filed the page in the CMS; a "By ..." line printed under the
+        # headline that names someone else is the story's byline
+        printed = [n for n in _byline_under(headline) if not is_site([n])]  # "By Jane Doe, The Daily"
+        if printed and {n.casefold() for n in printed} != {n.casefold() for n in authors}:
+            authors = printed
     if not authors:
         authors = _description_byline(values)
     meta.authors = authors

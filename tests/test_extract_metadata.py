@@ -362,3 +362,21 @@ def test_publish_date_markup(markup, expected):
     )
     meta = extract_metadata(load_html(page), "https://example.org/a")
     assert (meta.published or "")[:10] == expected
+
+
+def test_a_byline_printed_under_the_headline_beats_the_cms_user_named_in_the_head():
+    url = "https://harbourpost.example/news/ferry-winter"
+    meta, _ = _meta("meta_byline_printed_over_uploader.html", url)
+    # JSON-LD and the meta tag name who filed the page; "By ..." under the headline names the reporters,
+    # and the paper's own name after them is not a third author
+    assert meta.authors == ["Amara Okoye", "Tom Reid"]
+    page = (PAGES / "meta_byline_printed_over_uploader.html").read_text(encoding="utf-8")
+    # a "By ..." line far down the page (a quoted letter, a teaser) says nothing against the head
+    far = page.replace("<p>By Amara Okoye and Tom Reid, The Harbour Post</p>", "").replace(
+        "</article>", "<p>Story text.</p>" * 30 + "<p>By Amara Okoye and Tom Reid</p></article>"
+    )
+    assert extract_metadata(load_html(far), url).authors == ["Luca Ferri"]
+
+
+def test_author_names_lose_a_stray_full_stop_but_not_an_initial():
+    assert normalise_authors(["Jeff Cobb .", "Jane Doe Jr."]) == ["Jeff Cobb", "Jane Doe Jr."]
