@@ -924,12 +924,16 @@ _WRITTEN_BY = re.compile(
 
 
 def _byline_under(headline: HtmlElement, window: int = 25) -> list[str]:
-    """A "By Jane Doe" line among the first elements after the headline."""
+    """A "By Jane Doe" line among the first elements after the headline (not in a sidebar or a teaser
+    beside it)."""
+    story = frozenset(headline.iterancestors())
     for el in islice(_following(headline), window):
         if el.tag in _UNREAD_TAGS or not isinstance(el.tag, str):
             continue
         text = el.text
         if not text or text.isspace() or not _BY_START.match(text):
+            continue
+        if any(a not in story and _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
             continue
         names = _name_from_text(_spaced_text(el))
         if names and all(len(n.split()) >= 2 for n in names):
@@ -1155,6 +1159,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         return bool(names) and all(_USER_NAME.fullmatch(n) for n in names)
 
     authors = ld_names
+    in_head = True  # the authors come from JSON-LD or the meta tags
     if not authors or _is_organisation(ld_author) or is_site(authors) or user_names(authors):
         # no person in JSON-LD (or an organisation, or the site itself, named as author): a person named
         # in the meta tags or in a byline on the page is the better answer; the organisation is the last
@@ -1165,8 +1170,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             byline = _page_byline(tree, headline)
             if user_names(byline) and user_names(ld_names) and not _is_organisation(ld_author):
                 byline = []  # one user name for another: JSON-LD's stands
-            authors = byline or authors or metas
-    elif headline is not None:
+            authors, in_head = byline or authors or metas, not byline
+    if authors and in_head and headline is not None:
         # the person the head names is who filed the page in the CMS; a "By ..." line printed under the
         # headline that names someone else is the story's byline
         printed = [n for n in _byline_under(headline) if not is_site([n])]  # "By Jane Doe, The Daily"

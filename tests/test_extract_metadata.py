@@ -305,8 +305,8 @@ def test_a_byline_in_the_column_that_holds_the_headline_is_the_storys_whatever_i
             'By <a href="/member/MaeveD/">MaeveD</a>',
             ["mdoyle"],
         ),
-        # a full name in the meta tags is not second-guessed by the page
-        ('<meta name="author" content="Maeve Doyle">', "By Ciaran Hale", ["Maeve Doyle"]),
+        # a full name in the meta tags is not second-guessed by a name in an author box
+        ('<meta name="author" content="Maeve Doyle">', "Ciaran Hale", ["Maeve Doyle"]),
     ],
 )
 def test_a_user_name_in_the_head_yields_to_the_full_name_in_the_byline(head, byline, expected):
@@ -371,6 +371,9 @@ def test_a_byline_printed_under_the_headline_beats_the_cms_user_named_in_the_hea
     # and the paper's own name after them is not a third author
     assert meta.authors == ["Amara Okoye", "Tom Reid"]
     page = (PAGES / "meta_byline_printed_over_uploader.html").read_text(encoding="utf-8")
+    # the same when only the meta tag names the CMS user
+    meta_only = page.replace('"author": {"@type": "Person", "name": "Luca Ferri"}, ', "")
+    assert extract_metadata(load_html(meta_only), url).authors == ["Amara Okoye", "Tom Reid"]
     # a "By ..." line far down the page (a quoted letter, a teaser) says nothing against the head
     far = page.replace("<p>By Amara Okoye and Tom Reid, The Harbour Post</p>", "").replace(
         "</article>", "<p>Story text.</p>" * 30 + "<p>By Amara Okoye and Tom Reid</p></article>"
