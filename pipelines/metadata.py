@@ -463,6 +463,7 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
             "author",
             "article:section",
             "citation_author",
+            "citation_authors",
             "dc.creator",
             "parsely-author",
         ):
@@ -480,22 +481,32 @@ _META_AUTHOR_KEYS = (
     "dc.creator",
     "dcterms.creator",
     "citation_author",
+    "citation_authors",
     "byl",
 )
 
 
 def _meta_authors(values: dict[str, str]) -> list[str]:
+    found: list[str] = []
     for key in _META_AUTHOR_KEYS:
         raw = values.get(key)
         if not raw:
             continue
         chunks = [c for c in raw.split("\x1f") if not c.lower().startswith(("http://", "https://", "/"))]
-        if key == "citation_author":
-            # one author per tag, written "Family, Given"
-            return [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
-        names = [p for chunk in chunks for p in _split_author_string(chunk)]
-        if names:
-            return names
+        if key.startswith("citation_author"):
+            # one author per tag, often written "Family, Given"
+            names = [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
+        else:
+            names = [p for chunk in chunks for p in _split_author_string(chunk)]
+        if not found:
+            found = names
+        elif len(names) > len(found) and [n.casefold() for n in names[: len(found)]] == [
+            n.casefold() for n in found
+        ]:
+            # "DC.Creator" names the first author, the citation tags all of them
+            found = names
+    if found:
+        return found
     # Yoast and others: <meta name="twitter:label1" content="Written by"> + twitter:data1
     for n in ("1", "2"):
         label = (values.get(f"twitter:label{n}") or "").casefold()

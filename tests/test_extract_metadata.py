@@ -383,3 +383,24 @@ def test_a_byline_printed_under_the_headline_beats_the_cms_user_named_in_the_hea
 
 def test_author_names_lose_a_stray_full_stop_but_not_an_initial():
     assert normalise_authors(["Jeff Cobb .", "Jane Doe Jr."]) == ["Jeff Cobb", "Jane Doe Jr."]
+
+
+def test_the_citation_tags_list_the_authors_a_first_author_tag_leaves_out():
+    head = (
+        '<meta name="DC.Creator" content="Jane Doe">'
+        '<meta name="citation_authors" content="Jane Doe"><meta name="citation_authors" content="Ravi Shah">'
+        '<meta name="citation_authors" content="Tom Reid">'
+    )
+    body = f"<h1>A headline of several words</h1><p>{'Text. ' * 40}</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == [
+        "Jane Doe",
+        "Ravi Shah",
+        "Tom Reid",
+    ]
+    # a longer list that does not begin with the same author is another list, not the full one
+    page = page.replace(
+        'content="Jane Doe"><meta name="citation_authors" content="Ravi',
+        'content="Ann Lee"><meta name="citation_authors" content="Ravi',
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe"]
