@@ -1071,6 +1071,7 @@ def _printed_day(node: HtmlElement, stamp: str | None) -> str | None:
     return stamp
 
 
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-Z])")
 # one token in lower case, or joined by a dot or an underscore, or with a capital inside ("KatieS")
 _USER_NAME = re.compile(r"[a-z0-9][\w.-]*|\w+[._]\w+|\w*[a-z][A-Z]\w*")
 
@@ -1113,6 +1114,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         all_h1s.append(h1)
         if len(h1.split()) < 2 or (site and h1.casefold() == site):
             continue
+        if len(h1.split()) > 25 and len(_SENTENCE_END.findall(h1)) >= 2:
+            continue  # a summary of several sentences set as <h1>, not a headline
         if re.search(r"logo|brand|site-?(title|name)", f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
         if el.xpath("ancestor::nav"):

@@ -404,3 +404,27 @@ def test_the_citation_tags_list_the_authors_a_first_author_tag_leaves_out():
         'content="Ann Lee"><meta name="citation_authors" content="Ravi',
     )
     assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe"]
+
+
+def test_a_summary_of_several_sentences_set_as_h1_is_not_the_headline():
+    # (it shares enough words with the head's title to pass for a reworded headline)
+    summary = (
+        "Which garden projects do buyers notice first? We asked landscapers about the garden projects "
+        "buyers notice first. Here are the 8 garden projects and what each one costs."
+    )
+    page = (
+        "<html><head><title>The 8 garden projects buyers notice first | Plot Notes</title></head><body>"
+        f"<h1>{summary}</h1><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://plotnotes.example/a").title == (
+        "The 8 garden projects buyers notice first"
+    )
+    # a long headline of one sentence (and a question before it) is still the headline
+    long_h1 = (
+        "Struggling to choose? We tested twenty garden hoses over a whole summer of watering to find "
+        "the ones that never kink, leak or fade in the sun"
+    )
+    page = page.replace(summary, long_h1).replace(
+        "The 8 garden projects buyers notice first", "Best garden hoses: twenty tested over a summer"
+    )
+    assert extract_metadata(load_html(page), "https://plotnotes.example/a").title == long_h1
