@@ -199,7 +199,10 @@ _ROLE_START = re.compile(
     r"\s+(?:senior|junior|staff|chief|lead|head|managing|contributing|associate|executive|deputy|content"
     r"|digital|tech|technology|expert|certified|licensed|freelance|founder|co-founder|ceo|editor|writer"
     r"|reporter|correspondent|columnist|director|manager|coordinator|contributor|journalist|editorial|product"
-    r"|former|sales|view|follow|read|see|sr\.|jr\.)(?:\b|(?<=\.)).*$",
+    r"|former|sales"
+    # "Marketing Director", not the firm "Harbour Growth Marketing"
+    r"|(?:marketing|communications) (?=director|manager|lead|head|specialist|coordinator|officer)"
+    r"|view|follow|read|see|sr\.|jr\.)(?:\b|(?<=\.)).*$",
     re.I,
 )
 

@@ -82,6 +82,12 @@ def test_extract_article_carries_the_metadata():
             ["Jane Doe", "Ravi Shah"],
         ),
         ("<p>By Jane Doe, MD, cardiologist, Riverside Health</p>", ["Jane Doe, MD"]),
+        # a marketing job title after the name goes; a firm named "... Marketing" keeps its name
+        (
+            '<div class="author-info"><span>Jane Doe</span> <span>Marketing Director</span></div>',
+            ["Jane Doe"],
+        ),
+        ('<p class="author">By Harbour Growth Marketing</p>', ["Harbour Growth Marketing"]),
         # a lower-case word after "and" is not a description after a comma: no names in it
         ('<p class="authors">Authors: Jane Doe and friends</p>', []),
         # "par" and "door" are "by" in French and Dutch, but not inside English words
