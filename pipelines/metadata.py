@@ -814,6 +814,16 @@ _DESCRIPTION_WORD = re.compile(
 )
 
 
+_REVIEWED_BY = re.compile(r"\b(?:reviewed|fact[- ]?checked)\s+by\s*:?\s*$", re.I)
+
+
+def _reviewer_link(link: HtmlElement) -> bool:
+    """Whether a link to a writer's page follows "Reviewed by": the expert who checked the story."""
+    before = link.getprevious()
+    text = before.tail if before is not None else link.getparent().text
+    return bool(text and _REVIEWED_BY.search(text))
+
+
 def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     tried = 0
     for el in _byline_candidates(tree):
@@ -840,7 +850,11 @@ def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[s
         named = [n for n in el.iter() if n.get("itemprop") == "name"]
         if named:
             pieces.append(" and ".join(_spaced_text(n) for n in named))
-        links = [a for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")] if el.tag != "a" else []
+        links = (
+            [a for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "") and not _reviewer_link(a)]
+            if el.tag != "a"
+            else []
+        )
         if links:
             pieces.append(" and ".join(_spaced_text(a) for a in links))
         pieces.append(_spaced_text(el))

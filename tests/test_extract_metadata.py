@@ -82,6 +82,17 @@ def test_extract_article_carries_the_metadata():
             ["Jane Doe", "Ravi Shah"],
         ),
         ("<p>By Jane Doe, MD, cardiologist, Riverside Health</p>", ["Jane Doe, MD"]),
+        # the expert who reviewed the story is not its author; a co-author is
+        (
+            '<div class="author">By <a href="/author/jane-doe">Jane Doe, DVM</a>. Reviewed by '
+            '<a href="/author/ravi-shah">Ravi Shah, DVM</a></div>',
+            ["Jane Doe, DVM"],
+        ),
+        (
+            '<div class="author">By <a href="/author/jane-doe">Jane Doe</a> and '
+            '<a href="/author/ravi-shah">Ravi Shah</a></div>',
+            ["Jane Doe", "Ravi Shah"],
+        ),
         # a marketing job title after the name goes; a firm named "... Marketing" keeps its name
         (
             '<div class="author-info"><span>Jane Doe</span> <span>Marketing Director</span></div>',
