@@ -191,6 +191,7 @@ _CREDENTIAL = re.compile(
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?"
 _NAME_END = re.compile(
     r"\s+(?:[-–—|·•⋅/]|on|updated|published|last|posted|in|from)\s+.*$|\s*[|·•⋅]\s*.*$|\s+\d.*$"
+    r"|\s+(?:updated|published|posted)\s*:.*$"
     rf"|\s+{_MONTH_WORD}\s+\d.*$",
     re.I,
 )
@@ -766,6 +767,13 @@ def _class_words(el: HtmlElement) -> str:
     return " ".join(w for w in words if "[" not in w and ":" not in w)
 
 
+_JOB_TITLE_END = re.compile(
+    r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|journalist|producer|critic|photographer"
+    r"|analyst|director|manager)s?$",
+    re.I,
+)
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
@@ -781,6 +789,10 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
             text = text[inner.start() :]
     text = _BY.sub("", text, count=1).strip()
     text = _NAME_END.sub("", text).strip(" ,;-–—:")
+    parts = text.split(", ")
+    while len(parts) > 1 and _JOB_TITLE_END.search(parts[-1]):
+        parts.pop()  # "Jane Doe, Local Democracy Reporter": a job title after a comma, not a second name
+    text = ", ".join(parts)
     first, _, rest = text.partition(" ")
     if rest:
         text = f"{first} {_ROLE_START.sub('', ' ' + rest).strip()}".strip()

@@ -445,3 +445,19 @@ def test_a_summary_of_several_sentences_set_as_h1_is_not_the_headline():
         "The 8 garden projects buyers notice first", "Best garden hoses: twenty tested over a summer"
     )
     assert extract_metadata(load_html(page), "https://plotnotes.example/a").title == long_h1
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # a job title after a comma, and the "Published:" label after it, are not names
+        ("By Jane Doe, Local Democracy Reporter<br>Published: 3 November 2026", ["Jane Doe"]),
+        ("By Jane Doe, Ravi Shah and Tom Reid", ["Jane Doe", "Ravi Shah", "Tom Reid"]),
+    ],
+)
+def test_printed_byline_names_without_job_titles(byline, expected):
+    page = (
+        '<html><head><meta name="author" content="Luca Ferri"></head><body>'
+        f"<h1>A headline of several words</h1><p>{byline}</p><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
