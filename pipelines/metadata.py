@@ -10,7 +10,7 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice, takewhile
 from urllib.parse import urljoin, urlsplit
 
@@ -172,7 +172,8 @@ _BY = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in)?|auteur|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))", re.I
+    r"^\s*(?:authors?|autor(?:in)?|auteur|contributors?|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))",
+    re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _NOT_A_NAME = re.compile(
@@ -190,6 +191,7 @@ _CREDENTIAL = re.compile(
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?"
 _NAME_END = re.compile(
     r"\s+(?:[-–—|·•⋅/]|on|updated|published|last|posted|in|from)\s+.*$|\s*[|·•⋅]\s*.*$|\s+\d.*$"
+    r"|\s+(?:updated|published|posted)\s*:.*$"
     rf"|\s+{_MONTH_WORD}\s+\d.*$",
     re.I,
 )
@@ -198,7 +200,10 @@ _ROLE_START = re.compile(
     r"\s+(?:senior|junior|staff|chief|lead|head|managing|contributing|associate|executive|deputy|content"
     r"|digital|tech|technology|expert|certified|licensed|freelance|founder|co-founder|ceo|editor|writer"
     r"|reporter|correspondent|columnist|director|manager|coordinator|contributor|journalist|editorial|product"
-    r"|former|sales|view|follow|read|see|sr\.|jr\.)(?:\b|(?<=\.)).*$",
+    r"|former|sales"
+    # "Marketing Director", not the firm "Harbour Growth Marketing"
+    r"|(?:marketing|communications) (?=director|manager|lead|head|specialist|coordinator|officer)"
+    r"|view|follow|read|see|sr\.|jr\.)(?:\b|(?<=\.)).*$",
     re.I,
 )
 
@@ -237,7 +242,7 @@ def normalise_authors(names: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for raw in names:
-        name = _BY.sub("", raw or "").strip(" ,;|-–—")
+        name = _BY.sub("", raw or "").strip(" ,;|-–—").removesuffix(" .").rstrip()
         name = _drop_avatar_initials(_SPACE.sub(" ", name))
         if not name or len(name) > 80 or _NOT_A_NAME.search(name):
             continue
@@ -294,8 +299,10 @@ def _is_organisation(value) -> bool:
     return bool(kinds) and kinds <= {"organization", "newsmediaorganization", "corporation", "localbusiness"}
 
 
+# "2025-03-04", and the slashes or dots some CMSs write in meta tags ("2019/1/22")
 _ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
 
@@ -313,7 +320,7 @@ def parse_date(value) -> str | None:
         y, mo, d, hh, mm, ss = match.groups()
         tz = None
     else:
-        y, mo, d, hh, mm, ss, tz = match.groups()
+        y, _, mo, d, hh, mm, ss, tz = match.groups()
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
@@ -460,6 +467,7 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
             "author",
             "article:section",
             "citation_author",
+            "citation_authors",
             "dc.creator",
             "parsely-author",
         ):
@@ -477,22 +485,32 @@ _META_AUTHOR_KEYS = (
     "dc.creator",
     "dcterms.creator",
     "citation_author",
+    "citation_authors",
     "byl",
 )
 
 
 def _meta_authors(values: dict[str, str]) -> list[str]:
+    found: list[str] = []
     for key in _META_AUTHOR_KEYS:
         raw = values.get(key)
         if not raw:
             continue
         chunks = [c for c in raw.split("\x1f") if not c.lower().startswith(("http://", "https://", "/"))]
-        if key == "citation_author":
-            # one author per tag, written "Family, Given"
-            return [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
-        names = [p for chunk in chunks for p in _split_author_string(chunk)]
-        if names:
-            return names
+        if key.startswith("citation_author"):
+            # one author per tag, often written "Family, Given"
+            names = [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
+        else:
+            names = [p for chunk in chunks for p in _split_author_string(chunk)]
+        if not found:
+            found = names
+        elif len(names) > len(found) and [n.casefold() for n in names[: len(found)]] == [
+            n.casefold() for n in found
+        ]:
+            # "DC.Creator" names the first author, the citation tags all of them
+            found = names
+    if found:
+        return found
     # Yoast and others: <meta name="twitter:label1" content="Written by"> + twitter:data1
     for n in ("1", "2"):
         label = (values.get(f"twitter:label{n}") or "").casefold()
@@ -653,6 +671,16 @@ def _part(tree: HtmlElement, tag: str) -> HtmlElement | None:
     return found if found is not None else tree.find(f".//{tag}")
 
 
+def _links_home(el: HtmlElement, url: str) -> bool:
+    """Whether a heading is (or holds, or sits in) a link to the site's front page: a masthead."""
+    links = el.xpath("ancestor-or-self::a[@href] | .//a[@href]")
+    for link in links[:3]:
+        parts = urlsplit(urljoin(url, link.get("href") or ""))
+        if parts.path in ("", "/") and not parts.query:
+            return True
+    return False
+
+
 def _text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
@@ -684,7 +712,6 @@ def _heading_text(el: HtmlElement) -> str:
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|contributors?|writers|staff|people|profile|team|journalist|by)/|/author-", re.I
 )
-_BYLINE_CLASS = re.compile(r"byline|author|writer|creator", re.I)
 _NOT_BYLINE_TAGS = frozenset(
     ("meta", "link", "script", "style", "body", "html", "img", "svg", "figure", "picture")
 )
@@ -703,8 +730,14 @@ def _byline_candidates(tree: HtmlElement):
             yield el
             continue
         cls, ident = get("class"), get("id")
-        marked = (cls or ident) and _BYLINE_CLASS.search(f"{cls} {ident}")
-        if marked or tag == "a" and _AUTHOR_HREF.search(get("href") or ""):
+        if cls or ident:
+            # four substring tests on the lower-cased names cost half a case-blind regex search, and every
+            # element with a class passes here
+            words = f"{cls} {ident}".lower()
+            if "author" in words or "byline" in words or "writer" in words or "creator" in words:
+                yield el
+                continue
+        if tag == "a" and _AUTHOR_HREF.search(get("href") or ""):
             yield el
 
 
@@ -734,6 +767,13 @@ def _class_words(el: HtmlElement) -> str:
     return " ".join(w for w in words if "[" not in w and ":" not in w)
 
 
+_JOB_TITLE_END = re.compile(
+    r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|journalist|producer|critic|photographer"
+    r"|analyst|director|manager)s?$",
+    re.I,
+)
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
@@ -749,6 +789,10 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
             text = text[inner.start() :]
     text = _BY.sub("", text, count=1).strip()
     text = _NAME_END.sub("", text).strip(" ,;-–—:")
+    parts = text.split(", ")
+    while len(parts) > 1 and _JOB_TITLE_END.search(parts[-1]):
+        parts.pop()  # "Jane Doe, Local Democracy Reporter": a job title after a comma, not a second name
+    text = ", ".join(parts)
     first, _, rest = text.partition(" ")
     if rest:
         text = f"{first} {_ROLE_START.sub('', ' ' + rest).strip()}".strip()
@@ -763,10 +807,36 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     ):
         # a handle in an element marked as the author ("jsteinhardt")
         return names
-    return names if names and all(_looks_like_name(n) for n in names) else []
+    if names and all(_looks_like_name(n) for n in names):
+        return names
+    # "Jane Doe and John Roe, extension educators", "Jane Doe, MD, gastroenterologist, Riverside Health":
+    # the names, then what the writers do, after a comma
+    parts = text.split(", ")
+    cut = next((i for i, part in enumerate(parts) if i and _DESCRIPTION_WORD.search(part)), 0)
+    if cut:
+        names = [n.strip() for n in _split_author_string(", ".join(parts[:cut])) if n.strip()]
+        if names and all(_looks_like_name(n) for n in names):
+            return names
+    return []
 
 
-def _byline_authors(tree: HtmlElement) -> list[str]:
+# a lower-case word that is no name particle: a role or a description ("horticulture educators")
+_DESCRIPTION_WORD = re.compile(
+    r"(?:^|\s)(?!(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el)\b)[a-z]{3,}"
+)
+
+
+_REVIEWED_BY = re.compile(r"\b(?:reviewed|fact[- ]?checked)\s+by\s*:?\s*$", re.I)
+
+
+def _reviewer_link(link: HtmlElement) -> bool:
+    """Whether a link to a writer's page follows "Reviewed by": the expert who checked the story."""
+    before = link.getprevious()
+    text = before.tail if before is not None else link.getparent().text
+    return bool(text and _REVIEWED_BY.search(text))
+
+
+def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     tried = 0
     for el in _byline_candidates(tree):
         if tried >= 12:
@@ -778,9 +848,12 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
         ancestors = [a for a in el.iterancestors() if a.tag not in ("body", "html")]
         in_article = any(a.tag in ("article", "main") for a in ancestors)
         if any(
-            a.tag == "nav"
-            or (a.tag in ("footer", "aside") and not in_article)
-            or _SKIP_BYLINE.search(_class_words(a))
+            a not in story
+            and (
+                a.tag == "nav"
+                or (a.tag in ("footer", "aside") and not in_article)
+                or _SKIP_BYLINE.search(_class_words(a))
+            )
             for a in ancestors
         ):
             continue
@@ -789,7 +862,11 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
         named = [n for n in el.iter() if n.get("itemprop") == "name"]
         if named:
             pieces.append(" and ".join(_spaced_text(n) for n in named))
-        links = [a for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")] if el.tag != "a" else []
+        links = (
+            [a for a in el.iter("a") if _AUTHOR_HREF.search(a.get("href") or "") and not _reviewer_link(a)]
+            if el.tag != "a"
+            else []
+        )
         if links:
             pieces.append(" and ".join(_spaced_text(a) for a in links))
         pieces.append(_spaced_text(el))
@@ -811,7 +888,7 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
 _BY_START = re.compile(
     r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?"
     r"(?:by(?-i:(?=[A-Z][a-z]))|(?:by|von|par|por|door)\b\s*:?\s*(?=[^\W\d_]|$))"
-    r"|^\s*(?:author|autor|auteur)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
+    r"|^\s*(?:authors?|autor|auteur|contributors?)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
     re.I,
 )
 
@@ -819,7 +896,11 @@ _BY_START = re.compile(
 _META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
 
 
-def _text_byline(tree: HtmlElement) -> list[str]:
+# code, icons and page chrome: no byline or date is printed in them
+_UNREAD_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
+
+
+def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
     """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
     body = _part(tree, "body")
     if body is None:
@@ -827,10 +908,11 @@ def _text_byline(tree: HtmlElement) -> list[str]:
     seen_h1 = False
     after = 0
     before: list[HtmlElement] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "svg", "nav", "footer"):
+    for el in body.iter(etree.Element):
+        tag = el.tag
+        if tag in _UNREAD_TAGS:
             continue
-        if el.tag == "h1" and not seen_h1:
+        if tag == "h1" and not seen_h1:
             seen_h1 = True
             # a byline above the headline: the last one before it
             for candidate in reversed(before[-3:]):
@@ -842,7 +924,9 @@ def _text_byline(tree: HtmlElement) -> list[str]:
             after += 1
             if after > _WINDOW * 4:
                 break
-        text = el.text or ""
+        text = el.text
+        if not text or text.isspace():
+            continue  # most elements' own text: neither pattern below can match it
         if not _BY_START.match(text):
             if seen_h1 and after <= 3 and _META_LINE.match(text):
                 # "Jane Doe | Senior Writer | July 2, 2025" straight under the headline: a byline without "By"
@@ -851,18 +935,47 @@ def _text_byline(tree: HtmlElement) -> list[str]:
                 if len(names) == 1 and len(names[0].split()) >= 2:
                     return normalise_authors(names)
             continue
-        if any(a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
+        if any(
+            a not in story and (a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)))
+            for a in el.iterancestors()
+        ):
             continue
         if not seen_h1:
             before.append(el)
             continue
         names = _name_from_text(_spaced_text(el))
         if not names and not _BY_START.sub("", _spaced_text(el)).strip():
-            # "<p>Written by</p><p>Jane Doe</p>": the label and the name in sibling elements
+            # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
+            # the name in sibling elements, or the name straight after the label's element
             following = el.getnext()
-            if following is not None and isinstance(following.tag, str):
+            if (el.tail or "").strip():
+                names = _name_from_text(f"By {el.tail}")
+            elif following is not None and isinstance(following.tag, str):
                 names = _name_from_text(f"By {_spaced_text(following)}")
         # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
+        if names and all(len(n.split()) >= 2 for n in names):
+            return normalise_authors(names)
+    return []
+
+
+_WRITTEN_BY = re.compile(
+    r"^(?:this (?:post|article|story|piece|blog post|guide) (?:was|is) )?(?:written|authored) by\s+", re.I
+)
+
+
+def _byline_under(headline: HtmlElement, window: int = 25) -> list[str]:
+    """A "By Jane Doe" line among the first elements after the headline (not in a sidebar or a teaser
+    beside it)."""
+    story = frozenset(headline.iterancestors())
+    for el in islice(_following(headline), window):
+        if el.tag in _UNREAD_TAGS or not isinstance(el.tag, str):
+            continue
+        text = el.text
+        if not text or text.isspace() or not _BY_START.match(text):
+            continue
+        if any(a not in story and _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
+            continue
+        names = _name_from_text(_spaced_text(el))
         if names and all(len(n.split()) >= 2 for n in names):
             return normalise_authors(names)
     return []
@@ -871,14 +984,22 @@ def _text_byline(tree: HtmlElement) -> list[str]:
 def _description_byline(values: dict[str, str]) -> list[str]:
     """Wire copy's byline at the top of the summary: "By Jane Doe\n\nRIVERTON, May 2 (AP) - ..."."""
     line = (values.get("description") or values.get("og:description") or "").lstrip().partition("\n")[0]
-    if len(line) > 60 or not _BY_START.match(line):
+    written = _WRITTEN_BY.match(line)
+    if written:
+        # "This post was written by Jane Doe, MD, cardiologist. Heart health is...": the first sentence
+        line = "By " + re.split(r"\.\s", line[written.end() :], maxsplit=1)[0]
+    if len(line) > (100 if written else 60) or not _BY_START.match(line):
         return []
     names = _name_from_text(line)
     return normalise_authors(names) if names and all(len(n.split()) >= 2 for n in names) else []
 
 
-def _page_byline(tree: HtmlElement) -> list[str]:
-    return _byline_authors(tree) or _text_byline(tree)
+def _page_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> list[str]:
+    # the elements around the headline hold the story, whatever their class says ("sidebar_content" beside
+    # a sidebar) or wherever broken markup nested them (a story swallowed by an unclosed menu): a byline in
+    # them is the story's, not a sidebar's or a menu's
+    story = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    return _byline_authors(tree, story) or _text_byline(tree, story)
 
 
 def _ld_str(node: dict, key: str) -> str | None:
@@ -953,6 +1074,37 @@ def guess_language(tree: HtmlElement) -> str | None:
     return code if best >= 8 and best >= 1.5 * second else None
 
 
+def _before_stamp(day: str, stamp: str) -> bool:
+    """Whether a printed ``day`` is before the moment ``stamp`` in every time zone: "Feb 22" is not before
+    "2026-02-23T00:57Z" (7:57 pm on the 22nd in New York), but is before "2026-02-23T22:00Z"."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        earliest = moment.date() - timedelta(days=1)
+    else:
+        earliest = (moment.astimezone(UTC) - timedelta(hours=12)).date()
+    return date.fromisoformat(day) < earliest
+
+
+def _printed_day(node: HtmlElement, stamp: str | None) -> str | None:
+    """A ``<time datetime>``'s stamp, or the day the element prints when that is the day before or after:
+    the stamp is in UTC or another zone, the printed day the publisher's ("2026-02-24T04:13Z" printed as
+    "February 23, 2026")."""
+    if not stamp or "T" not in stamp or not node.text:
+        return stamp
+    printed = _printed_date(node.text)
+    if printed and abs(date.fromisoformat(printed[0]) - date.fromisoformat(stamp[:10])) == timedelta(days=1):
+        return printed[0]
+    return stamp
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-Z])")
+# one token in lower case, or joined by a dot or an underscore, or with a capital inside ("KatieS")
+_USER_NAME = re.compile(r"[a-z0-9][\w.-]*|\w+[._]\w+|\w*[a-z][A-Z]\w*")
+
+
 def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     meta = PageMeta()
     values = _meta_map(tree)
@@ -979,6 +1131,10 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     site = (meta.site_name or "").casefold()
     all_h1s: list[str] = []
     plausible: list[str] = []
+    # <h1>s in a page header or a nav bar outside the article: mastheads as often as the story's own
+    # headline (themes put the article's title block in a <header> too), so they come after the others
+    in_header: list[str] = []
+    h1_of: dict[str, HtmlElement] = {}
     h1_elements = tree.xpath("//h1")[:8]
     for el in h1_elements:
         h1 = _heading_text(el)
@@ -987,11 +1143,20 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         all_h1s.append(h1)
         if len(h1.split()) < 2 or (site and h1.casefold() == site):
             continue
-        if el.xpath("ancestor::header[not(ancestor::article)] | ancestor::nav"):
-            continue
+        if len(h1.split()) > 25 and len(_SENTENCE_END.findall(h1)) >= 2:
+            continue  # a summary of several sentences set as <h1>, not a headline
         if re.search(r"logo|brand|site-?(title|name)", f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
+        if el.xpath("ancestor::nav"):
+            continue
+        if el.xpath("ancestor::header[not(ancestor::article)]"):
+            if not _links_home(el, url):
+                in_header.append(h1)
+                h1_of.setdefault(_title_key(h1), el)
+            continue
         plausible.append(h1)
+        h1_of.setdefault(_title_key(h1), el)
+    plausible += in_header
     meta.h1 = plausible[0] if plausible else None
     head = _part(tree, "head")
     title_tag = head.find("title") if head is not None else None
@@ -1007,6 +1172,9 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     ]
     heads = [h for h in heads if h]
     meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, _host_core(url))
+    headline = h1_of.get(_title_key(meta.title))
+    if headline is None:
+        headline = h1_of.get(_title_key(meta.h1))
 
     index = _ld_index(nodes)
     ld_author = _resolve(ld.get("author"), index)
@@ -1028,12 +1196,30 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             for n in names
         )
 
+    def user_names(names: list[str]) -> bool:
+        # CMS log-in names ("jdoe", "jane.doe", "KatieS"): the full name in a byline on the page says more
+        # (a lone capitalised word, "Brett" or "Paycom", is a first name or a firm: the byline rarely adds)
+        return bool(names) and all(_USER_NAME.fullmatch(n) for n in names)
+
     authors = ld_names
-    if not authors or _is_organisation(ld_author) or is_site(authors):
+    in_head = True  # the authors come from JSON-LD or the meta tags
+    if not authors or _is_organisation(ld_author) or is_site(authors) or user_names(authors):
         # no person in JSON-LD (or an organisation, or the site itself, named as author): a person named
         # in the meta tags or in a byline on the page is the better answer; the organisation is the last
         metas = normalise_authors(_meta_authors(values))
-        authors = metas if metas and not is_site(metas) else (_page_byline(tree) or authors or metas)
+        if metas and not is_site(metas) and not user_names(metas):
+            authors = metas
+        else:
+            byline = _page_byline(tree, headline)
+            if user_names(byline) and user_names(ld_names) and not _is_organisation(ld_author):
+                byline = []  # one user name for another: JSON-LD's stands
+            authors, in_head = byline or authors or metas, not byline
+    if authors and in_head and headline is not None:
+        # the person the head names is who filed the page in the CMS; a "By ..." line printed under the
+        # headline that names someone else is the story's byline
+        printed = [n for n in _byline_under(headline) if not is_site([n])]  # "By Jane Doe, The Daily"
+        if printed and {n.casefold() for n in printed} != {n.casefold() for n in authors}:
+            authors = printed
     if not authors:
         authors = _description_byline(values)
     meta.authors = authors
@@ -1052,7 +1238,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             "//time[@datetime][@itemprop='datePublished' or contains(@class,'publish') or @pubdate]"
             "|//*[@itemprop='datePublished'][@content or @datetime]"
         )[:3]:
-            published = parse_date(node.get("datetime") or node.get("content"))
+            published = _printed_day(node, parse_date(node.get("datetime") or node.get("content")))
             if published:
                 source = "markup"
                 break
@@ -1063,7 +1249,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # the first <time datetime> of the page (a union with //article//time would not rank those first:
         # XPath returns a union in page order)
         for node in tree.xpath("//time[@datetime]")[:1]:
-            published = parse_date(node.get("datetime"))
+            published = _printed_day(node, parse_date(node.get("datetime")))
             source = "time" if published else None
     modified = parse_date(ld.get("dateModified"))
     if not modified:
@@ -1074,7 +1260,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # one stamp given as both dates (or a "modified" before "published") is when a template or an
         # import wrote the page, not an editor's date: an earlier date printed by the headline is the story's
         printed = visible_date(tree, h1_elements[0] if h1_elements else None)
-        if printed and printed < published[:10]:
+        if printed and _before_stamp(printed, published):
             published, source = printed, "page"
     if published:
         published = _local_day(published, url)
@@ -1159,7 +1345,7 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
 
 _WINDOW = 60
 _DIGIT = re.compile(r"\d")
-_NO_DATE_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
+_NO_DATE_TAGS = _UNREAD_TAGS
 
 
 def _printed_date(text: str) -> tuple[str, bool] | None:

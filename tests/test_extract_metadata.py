@@ -74,6 +74,33 @@ def test_extract_article_carries_the_metadata():
         ("<p>By: Jane Doe &amp; Ravi Shah on March 3, 2024</p>", ["Jane Doe", "Ravi Shah"]),
         ("<div><p>Written by</p><p>Jane Doe</p></div>", ["Jane Doe"]),
         ("<p>Sort by Industry</p>", []),
+        # a label in its own element, the name in the text after it
+        ("<div><strong>Contributors:</strong> Jane Doe</div>", ["Jane Doe"]),
+        # the names, then what the writers do
+        (
+            '<p class="authors">Authors: Jane Doe and Ravi Shah, extension educators</p>',
+            ["Jane Doe", "Ravi Shah"],
+        ),
+        ("<p>By Jane Doe, MD, cardiologist, Riverside Health</p>", ["Jane Doe, MD"]),
+        # the expert who reviewed the story is not its author; a co-author is
+        (
+            '<div class="author">By <a href="/author/jane-doe">Jane Doe, DVM</a>. Reviewed by '
+            '<a href="/author/ravi-shah">Ravi Shah, DVM</a></div>',
+            ["Jane Doe, DVM"],
+        ),
+        (
+            '<div class="author">By <a href="/author/jane-doe">Jane Doe</a> and '
+            '<a href="/author/ravi-shah">Ravi Shah</a></div>',
+            ["Jane Doe", "Ravi Shah"],
+        ),
+        # a marketing job title after the name goes; a firm named "... Marketing" keeps its name
+        (
+            '<div class="author-info"><span>Jane Doe</span> <span>Marketing Director</span></div>',
+            ["Jane Doe"],
+        ),
+        ('<p class="author">By Harbour Growth Marketing</p>', ["Harbour Growth Marketing"]),
+        # a lower-case word after "and" is not a description after a comma: no names in it
+        ('<p class="authors">Authors: Jane Doe and friends</p>', []),
         # "par" and "door" are "by" in French and Dutch, but not inside English words
         ('<p><a href="/parenting">PARENTING PROGRAM</a> <a href="/s">Door &amp; Window Sensors</a></p>', []),
     ],
@@ -247,3 +274,190 @@ def test_an_author_description_is_not_a_list_of_names():
     meta, _ = _meta("meta_author_description.html", "https://cellarnotes.example/winter-reds")
     # "author-description" holds the writer's credentials, which read like two capitalised "names"
     assert meta.authors == []
+
+
+def test_the_storys_own_header_h1_beats_a_reworded_head_title_but_not_the_masthead_or_a_menu():
+    meta, _ = _meta("meta_title_story_header_h1.html", "https://marshledger.example/news/flood-barrier")
+    # the story's <h1> sits in a <header> outside any <article>, like the site's masthead; the masthead
+    # (a link to the front page) and the menu's promotion are not headlines, the story's <h1> is
+    assert meta.title == "When will the new flood barrier close? Costs, dates and the first test"
+    assert meta.h1 == "When will the new flood barrier close? Costs, dates and the first test"
+    # without the story's <h1>, the head's title is the headline, not the masthead nor the menu promotion
+    page = (PAGES / "meta_title_story_header_h1.html").read_text(encoding="utf-8")
+    page = page.replace("<h1>When will the new flood barrier close? Costs, dates and the first test</h1>", "")
+    meta = extract_metadata(load_html(page), "https://marshledger.example/news/flood-barrier")
+    assert meta.title == "Flood barrier guide 2025: costs, dates and more"
+
+
+def test_a_byline_in_the_column_that_holds_the_headline_is_the_storys_whatever_its_class():
+    meta, _ = _meta("meta_byline_in_story_column.html", "https://deskwise.example/blog/standing-desks")
+    # the story column's class ("sidebar_content") reads like a sidebar's, but it holds the headline;
+    # the real sidebar's teaser byline (earlier in the page) stays out
+    assert meta.authors == ["Ines Carvalho"]
+    page = (PAGES / "meta_byline_in_story_column.html").read_text(encoding="utf-8")
+    # with the headline elsewhere, the column is not known to be the story's, and neither byline is taken
+    page = page.replace("<h1>Standing desks: a month of trying them out</h1>", "").replace(
+        '<div class="layout">', '<div class="layout"><h1>Standing desks: a month of trying them out</h1>'
+    )
+    assert extract_metadata(load_html(page), "https://deskwise.example/blog/standing-desks").authors == [
+        "Deskwise"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "expected"),
+    [
+        # a CMS log-in name in JSON-LD or the meta tags yields to the full name the page prints
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+            '"name": "mdoyle"}}</script>',
+            "By Maeve Doyle",
+            ["Maeve Doyle"],
+        ),
+        ('<meta name="author" content="maeve.d">', "By Maeve Doyle", ["Maeve Doyle"]),
+        # one user name for another: JSON-LD's stands
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+            '"name": "mdoyle"}}</script>',
+            'By <a href="/member/MaeveD/">MaeveD</a>',
+            ["mdoyle"],
+        ),
+        # a full name in the meta tags is not second-guessed by a name in an author box
+        ('<meta name="author" content="Maeve Doyle">', "Ciaran Hale", ["Maeve Doyle"]),
+    ],
+)
+def test_a_user_name_in_the_head_yields_to_the_full_name_in_the_byline(head, byline, expected):
+    page = (
+        f"<html><head>{head}</head><body><h1>A headline of several words</h1>"
+        f'<p class="byline">{byline}</p><p>{"Story text. " * 40}</p></body></html>'
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+
+
+def test_written_by_sentence_at_the_top_of_the_description():
+    page = (
+        '<html><head><meta name="description" content="This post was written by Jane Doe, MD, cardiologist, '
+        'Riverside Health. Walking every day is one of the simplest things you can do for your heart.">'
+        f"</head><body><h1>A headline of several words</h1><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe, MD"]
+    # a description that only mentions someone's writing names no author of this page
+    page = page.replace("This post was written by", "A guide inspired by a book written by")
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == []
+
+
+def test_template_stamp_yields_only_to_a_day_before_it_in_every_time_zone():
+    page = (PAGES / "meta_date_template_stamp.html").read_text(encoding="utf-8")
+    # 00:57 UTC on the 12th is the evening of the 11th in America: a page printing "February 11" shows
+    # the same moment, and the stamp's own day stands
+    page = page.replace("October 3, 2023", "February 11, 2025").replace("T07:30:00+00:00", "T00:57:00+00:00")
+    page = page.replace("2025-02-11T", "2025-02-12T")
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published[:10] == "2025-02-12"
+    # at 22:00 UTC on the 12th it is the 12th or the 13th everywhere: "February 11" is an earlier day
+    page = page.replace("T00:57:00+00:00", "T22:00:00+00:00")
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published == "2025-02-11"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # the stamp in UTC, the printed day the publisher's
+        ('<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time>', "2026-02-23"),
+        # a printed day far from the stamp is some other date: the stamp stands
+        ('<time datetime="2026-02-24T04:13:00Z">March 2, 2026</time>', "2026-02-24"),
+        # the slashes some CMSs write in their meta tags
+        ('<meta name="date" content="2019/1/22">', "2019-01-22"),
+    ],
+)
+def test_publish_date_markup(markup, expected):
+    page = (
+        f"<html><head>{markup if markup.startswith('<meta') else ''}</head><body>"
+        f"<h1>A headline of several words</h1>{'' if markup.startswith('<meta') else markup}"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    meta = extract_metadata(load_html(page), "https://example.org/a")
+    assert (meta.published or "")[:10] == expected
+
+
+def test_a_byline_printed_under_the_headline_beats_the_cms_user_named_in_the_head():
+    url = "https://harbourpost.example/news/ferry-winter"
+    meta, _ = _meta("meta_byline_printed_over_uploader.html", url)
+    # JSON-LD and the meta tag name who filed the page; "By ..." under the headline names the reporters,
+    # and the paper's own name after them is not a third author
+    assert meta.authors == ["Amara Okoye", "Tom Reid"]
+    page = (PAGES / "meta_byline_printed_over_uploader.html").read_text(encoding="utf-8")
+    # the same when only the meta tag names the CMS user
+    meta_only = page.replace('"author": {"@type": "Person", "name": "Luca Ferri"}, ', "")
+    assert extract_metadata(load_html(meta_only), url).authors == ["Amara Okoye", "Tom Reid"]
+    # a "By ..." line far down the page (a quoted letter, a teaser) says nothing against the head
+    far = page.replace("<p>By Amara Okoye and Tom Reid, The Harbour Post</p>", "").replace(
+        "</article>", "<p>Story text.</p>" * 30 + "<p>By Amara Okoye and Tom Reid</p></article>"
+    )
+    assert extract_metadata(load_html(far), url).authors == ["Luca Ferri"]
+
+
+def test_author_names_lose_a_stray_full_stop_but_not_an_initial():
+    assert normalise_authors(["Jeff Cobb .", "Jane Doe Jr."]) == ["Jeff Cobb", "Jane Doe Jr."]
+
+
+def test_the_citation_tags_list_the_authors_a_first_author_tag_leaves_out():
+    head = (
+        '<meta name="DC.Creator" content="Jane Doe">'
+        '<meta name="citation_authors" content="Jane Doe"><meta name="citation_authors" content="Ravi Shah">'
+        '<meta name="citation_authors" content="Tom Reid">'
+    )
+    body = f"<h1>A headline of several words</h1><p>{'Text. ' * 40}</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == [
+        "Jane Doe",
+        "Ravi Shah",
+        "Tom Reid",
+    ]
+    # a longer list that does not begin with the same author is another list, not the full one
+    page = page.replace(
+        'content="Jane Doe"><meta name="citation_authors" content="Ravi',
+        'content="Ann Lee"><meta name="citation_authors" content="Ravi',
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe"]
+
+
+def test_a_summary_of_several_sentences_set_as_h1_is_not_the_headline():
+    # (it shares enough words with the head's title to pass for a reworded headline)
+    summary = (
+        "Which garden projects do buyers notice first? We asked landscapers about the garden projects "
+        "buyers notice first. Here are the 8 garden projects and what each one costs."
+    )
+    page = (
+        "<html><head><title>The 8 garden projects buyers notice first | Plot Notes</title></head><body>"
+        f"<h1>{summary}</h1><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://plotnotes.example/a").title == (
+        "The 8 garden projects buyers notice first"
+    )
+    # a long headline of one sentence (and a question before it) is still the headline
+    long_h1 = (
+        "Struggling to choose? We tested twenty garden hoses over a whole summer of watering to find "
+        "the ones that never kink, leak or fade in the sun"
+    )
+    page = page.replace(summary, long_h1).replace(
+        "The 8 garden projects buyers notice first", "Best garden hoses: twenty tested over a summer"
+    )
+    assert extract_metadata(load_html(page), "https://plotnotes.example/a").title == long_h1
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # a job title after a comma, and the "Published:" label after it, are not names
+        ("By Jane Doe, Local Democracy Reporter<br>Published: 3 November 2026", ["Jane Doe"]),
+        ("By Jane Doe, Ravi Shah and Tom Reid", ["Jane Doe", "Ravi Shah", "Tom Reid"]),
+    ],
+)
+def test_printed_byline_names_without_job_titles(byline, expected):
+    page = (
+        '<html><head><meta name="author" content="Luca Ferri"></head><body>'
+        f"<h1>A headline of several words</h1><p>{byline}</p><p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
