@@ -77,7 +77,10 @@ def _class_lookup() -> etree.ElementNamespaceClassLookup:
         entity=lxml.html.HtmlEntity,
     )
     lookup = etree.ElementNamespaceClassLookup(fallback)
-    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    # the form controls' classes (a private table of lxml.html's; without it they are plain elements)
+    lookup.get_namespace(None).update(
+        getattr(lxml.html.HtmlElementClassLookup, "_default_element_classes", {})
+    )
     return lookup
 
 
@@ -122,27 +125,16 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-# trafilatura runs its main extractor, then (unless ``fast``) compares it with readability/justext.
-# We want the comparison only when the main extraction is short next to the page's own text; rather
-# than running trafilatura twice (fast, then full), one full run consults this gate before comparing.
+# trafilatura runs its main extractor, then (unless ``fast``) copies the page and compares the result
+# with readability/justext (its ``_extract_and_compare``, also used by its own recall retry). We want
+# the comparison only when the main text is short next to the page's own text; rather than running
+# trafilatura twice (fast, then full), one full run consults this gate before copying and comparing.
+# trafilatura is pinned to the 2.3 series, whose layout this relies on: a release that moves these names
+# fails at import, loudly, instead of silently comparing on every page.
 _COMPARE_GATE: ContextVar[Callable[[str], bool] | None] = ContextVar("compare_gate", default=None)
-_compare_extraction = getattr(trafilatura.core, "compare_extraction", None)
-
-
-def _gated_compare_extraction(cleaned_tree, raw_tree, body, text, options):
-    gate = _COMPARE_GATE.get()
-    if gate is not None and not gate(text):
-        return body, text
-    return _compare_extraction(cleaned_tree, raw_tree, body, text, options)
-
-
-if _compare_extraction is not None:
-    trafilatura.core.compare_extraction = _gated_compare_extraction
-
-# trafilatura copies the raw tree for the comparison before calling it: asking the gate first spares
-# that copy on the pages (most) where the gate says no
-_extract_and_compare = getattr(trafilatura.core, "_extract_and_compare", None)
-_extract_content = getattr(trafilatura.core, "extract_content", None)
+_extract_and_compare = trafilatura.core._extract_and_compare
+_extract_content = trafilatura.core.extract_content
+_compare_extraction = trafilatura.core.compare_extraction
 
 
 def _gated_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options):
@@ -155,8 +147,7 @@ def _gated_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
     return _compare_extraction(cleaned_tree_backup, copy(tree), body, text, options)
 
 
-if None not in (_compare_extraction, _extract_and_compare, _extract_content):
-    trafilatura.core._extract_and_compare = _gated_extract_and_compare
+trafilatura.core._extract_and_compare = _gated_extract_and_compare
 
 
 def _needs_fallback(p_chars: int) -> Callable[[str], bool]:
@@ -175,13 +166,6 @@ def _run_gated(tree: HtmlElement, url: str, p_chars: int, retry: bool = True) ->
     extractors (only when the main text is short next to the page's own), or in recall mode (when
     ``retry``: not on pages that are mostly links, where short text is the right answer)."""
     gate = _needs_fallback(p_chars)
-    if _compare_extraction is None:  # another trafilatura layout: two runs, same decision
-        raw = _run_trafilatura(tree, url, fast=True)
-        if gate(raw):
-            fuller = _run_trafilatura(tree, url, fast=False)
-            if fuller.strip():
-                return fuller, "trafilatura+fallback"
-        return raw, "trafilatura"
     fell_back = []
 
     def watch(text: str) -> bool:

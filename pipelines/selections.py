@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["fast_selections", "install", "MIRRORS"]
+__all__ = ["fast_selections", "install", "MIRRORS", "XPATH_LISTS"]
 
 _ACTIVE: ContextVar[bool] = ContextVar("fast_selections", default=False)
 
@@ -59,6 +59,8 @@ def _search(rx: re.Pattern) -> Callable[[str | None], bool]:
     def test(value: str | None) -> bool:
         if value is None:
             return empty
+        if len(value) > 200:  # an inline style or a data URI: unlikely to recur, and not kept
+            return search(value) is not None
         hit = seen.get(value)
         if hit is None:
             if len(seen) >= 50000:
@@ -306,6 +308,16 @@ def _wrap(xpath):
     return xpath if mirror is None else _Mirrored(xpath, mirror)
 
 
+# trafilatura.xpaths' lists of expressions that are mirrored (``baseline.BASIC_CLEAN_XPATH`` besides)
+XPATH_LISTS = (
+    "RAW_TREE_PRUNE_XPATH",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH",
+    "OVERALL_DISCARD_XPATH",
+    "TEASER_DISCARD_XPATH",
+    "DISCARD_IMAGE_ELEMENTS",
+)
+
+
 def install() -> int:
     """Put the mirrors in place of trafilatura's expressions; how many were installed."""
     try:
@@ -315,13 +327,7 @@ def install() -> int:
     except ImportError:  # pragma: no cover
         return 0
     installed = 0
-    for name in (
-        "RAW_TREE_PRUNE_XPATH",
-        "REMOVE_COMMENTS_AND_LISTS_XPATH",
-        "OVERALL_DISCARD_XPATH",
-        "TEASER_DISCARD_XPATH",
-        "DISCARD_IMAGE_ELEMENTS",
-    ):
+    for name in XPATH_LISTS:
         # the lists are shared by every trafilatura module that imported them: replaced in place
         expressions = getattr(xpaths, name, None)
         if isinstance(expressions, list):
