@@ -109,6 +109,10 @@ def test_story_urls_are_not_listings(path):
     [
         ("https://northport.example/services/boat-engine-servicing", "service"),
         ("https://northport.example/forum/thread/which-tender-for-a-small-yacht", "forum"),
+        # a forum host's thread under /topic/ is a thread, not a topic listing
+        ("https://forum.northport.example/topic/4412-which-tender-for-a-small-yacht/", "forum"),
+        ("https://social.example/r/sailing/comments/1ab2c3/which_tender_for_a_small_yacht/", "forum"),
+        ("https://community.northport.example/blog/harbour-open-day-recap", ""),
         ("https://docs.tidekit.example/en/latest/retries.html", "documentation"),
         # a story section or a dated path below a service/archive/docs name is the page's own
         ("https://northport.example/about/blog/how-we-restored-the-old-ferry", ""),
