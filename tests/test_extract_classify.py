@@ -109,11 +109,21 @@ def test_story_urls_are_not_listings(path):
     [
         ("https://northport.example/services/boat-engine-servicing", "service"),
         ("https://northport.example/forum/thread/which-tender-for-a-small-yacht", "forum"),
+        # a forum host's thread under /topic/ is a thread, not a topic listing
+        ("https://forum.northport.example/topic/4412-which-tender-for-a-small-yacht/", "forum"),
+        ("https://social.example/r/sailing/comments/1ab2c3/which_tender_for_a_small_yacht/", "forum"),
+        ("https://community.northport.example/blog/harbour-open-day-recap", ""),
         ("https://docs.tidekit.example/en/latest/retries.html", "documentation"),
         # a story section or a dated path below a service/archive/docs name is the page's own
         ("https://northport.example/about/blog/how-we-restored-the-old-ferry", ""),
         ("https://northport.example/archive/2014/04/ferry-timetable-cut/361373/", ""),
         ("https://developers.northport.example/story/25/03/14/1234/ferry-app-rewritten", ""),
+        # a manual published once per release: on a docs host, or under a language/version path
+        ("https://tidekit.readthedocs.io/user/retries/", "documentation"),
+        ("https://tidekit.example/en/stable/retries.html", "documentation"),
+        ("https://tidekit.example/book/en/v2/Retries-in-a-Nutshell", "documentation"),
+        # a language and an article number are not a version
+        ("https://papers.northport.example/paper/en/3261/tides-and-harbour-silting", ""),
     ],
 )
 def test_url_kind_gives_way_to_a_deeper_story_section(url, kind):
@@ -172,3 +182,32 @@ def test_demo_site_stories_are_articles_and_its_other_pages_are_not():
         for url in others:
             result = extract_article(urllib.request.urlopen(url, timeout=10).read(), url)
             assert not result.is_article, (url, result.features)
+
+
+def _features(html: str, url: str = "https://northport.example/some-page") -> dict:
+    import lxml.html
+
+    from pipelines.classify import page_features
+    from pipelines.metadata import extract_metadata
+
+    tree = lxml.html.document_fromstring(html)
+    return page_features(tree, url, extract_metadata(tree, url))
+
+
+def test_a_shop_template_named_in_the_body_class_marks_a_product_page():
+    shop = '<html><body class="single single-product woocommerce-page"><p>Rope.</p></body></html>'
+    post = (
+        '<html><body class="single single-post postid-12 single-format-standard"><p>Story.</p></body></html>'
+    )
+    assert _features(shop)["shop_template"] == 1.0
+    assert _features(post)["shop_template"] == 0.0
+
+
+def test_a_shop_product_whose_buy_box_is_drawn_by_script_is_a_product():
+    # no price or cart in the HTML (a script fills the buy box) and og:type article: the body class tells
+    result = extract(
+        "kind_product_template.html", "https://quayside.example/harbourline-braided-mooring-rope/"
+    )
+    assert not result.is_article, result.features
+    assert result.page_type == "product"
+    assert classify_page({**result.features, "shop_template": 0.0}) == ("article", "scored")
