@@ -498,8 +498,15 @@ def _meta_authors(values: dict[str, str]) -> list[str]:
             continue
         chunks = [c for c in raw.split("\x1f") if not c.lower().startswith(("http://", "https://", "/"))]
         if key.startswith("citation_author"):
-            # one author per tag, often written "Family, Given"
-            names = [" ".join(reversed([p.strip() for p in c.split(",", 1)])) for c in chunks]
+            # one author per tag, often written "Family, Given"; some tags list them all, split by ";"
+            # ("Doe, Jane; Shah, Ravi") or by commas ("Jane Doe, Ravi Shah")
+            pieces = [p.strip() for c in chunks for p in c.split(";") if p.strip()]
+            names = []
+            for piece in pieces:
+                if piece.count(",") == 1:
+                    names.append(" ".join(reversed([w.strip() for w in piece.split(",")])))
+                else:
+                    names += _split_author_string(piece)
         else:
             names = [p for chunk in chunks for p in _split_author_string(chunk)]
         if not found:
@@ -663,6 +670,25 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
     return next((s for s in stripped if s), None)
 
 
+def _titled(h1: str, titles: list[str], site_name: str | None, host_core: str) -> bool:
+    """Whether the page's <title> or og:title shares a quarter of the words of a header <h1>, not
+    counting the parts of them that name the site: an unlinked masthead ("Marsh Ledger Daily News") is
+    no headline, the story's title block is. A page without either title gives no evidence against it."""
+    if not titles:
+        return True
+    key = _title_key(h1)
+    words: set[str] = set()
+    for title in titles:
+        parts = _TITLE_SEPARATORS.split(title)
+        for part in parts:
+            if len(parts) > 1 and (_title_key(part) == key or _is_site_part(part, site_name, host_core)):
+                continue  # "Story | Marsh Ledger Daily News": the masthead's words again
+            words |= _stems(part)
+    h1_words = _stems(h1)
+    # (a quarter, as in _choose_title: themes reword the head's titles as freely as for any <h1>)
+    return 4 * len(h1_words & words) >= len(h1_words)
+
+
 def _part(tree: HtmlElement, tag: str) -> HtmlElement | None:
     """The page's ``<head>`` or ``<body>``, a child of the root: looked up there, because lxml's
     ``find(".//body")`` goes on through the whole page for a second match before it returns the first."""
@@ -675,7 +701,10 @@ def _links_home(el: HtmlElement, url: str) -> bool:
     """Whether a heading is (or holds, or sits in) a link to the site's front page: a masthead."""
     links = el.xpath("ancestor-or-self::a[@href] | .//a[@href]")
     for link in links[:3]:
-        parts = urlsplit(urljoin(url, link.get("href") or ""))
+        try:
+            parts = urlsplit(urljoin(url, link.get("href") or ""))
+        except ValueError:
+            continue  # "http://[broken": no address at all, so not the front page's
         if parts.path in ("", "/") and not parts.query:
             return True
     return False
@@ -812,7 +841,7 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     # "Jane Doe and John Roe, extension educators", "Jane Doe, MD, gastroenterologist, Riverside Health":
     # the names, then what the writers do, after a comma
     parts = text.split(", ")
-    cut = next((i for i, part in enumerate(parts) if i and _DESCRIPTION_WORD.search(part)), 0)
+    cut = next((i for i, part in enumerate(parts) if i and _describes(part)), 0)
     if cut:
         names = [n.strip() for n in _split_author_string(", ".join(parts[:cut])) if n.strip()]
         if names and all(_looks_like_name(n) for n in names):
@@ -820,10 +849,17 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     return []
 
 
-# a lower-case word that is no name particle: a role or a description ("horticulture educators")
+# a lower-case word that is no name particle nor a word joining two names ("Ravi Shah and Tom Reid"):
+# a role or a description ("horticulture educators", "Extension horticulture educators")
 _DESCRIPTION_WORD = re.compile(
-    r"(?:^|\s)(?!(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el)\b)[a-z]{3,}"
+    r"(?:^|\s)(?!(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|and|und)\b)[a-z]{3,}"
 )
+
+
+def _describes(part: str) -> bool:
+    """Whether a comma-separated part of a byline says what the writers do rather than naming one: a
+    lower-case word in it (other than "and") or a role opening it ("Senior Editor")."""
+    return bool(_DESCRIPTION_WORD.search(part) or _ROLE_START.match(" " + part.strip()))
 
 
 _REVIEWED_BY = re.compile(r"\b(?:reviewed|fact[- ]?checked)\s+by\s*:?\s*$", re.I)
@@ -916,9 +952,9 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
             seen_h1 = True
             # a byline above the headline: the last one before it
             for candidate in reversed(before[-3:]):
-                names = _name_from_text(_spaced_text(candidate))
-                if names and all(len(n.split()) >= 2 for n in names):
-                    return normalise_authors(names)
+                names = _by_line_names(candidate, label=False)
+                if names:
+                    return names
             continue
         if seen_h1:
             after += 1
@@ -935,26 +971,45 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
                 if len(names) == 1 and len(names[0].split()) >= 2:
                     return normalise_authors(names)
             continue
-        if any(
-            a not in story and (a.tag == "nav" or _SKIP_BYLINE.search(_class_words(a)))
-            for a in el.iterancestors()
-        ):
+        if _aside_from(el, story):
             continue
         if not seen_h1:
             before.append(el)
             continue
-        names = _name_from_text(_spaced_text(el))
-        if not names and not _BY_START.sub("", _spaced_text(el)).strip():
-            # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
-            # the name in sibling elements, or the name straight after the label's element
-            following = el.getnext()
-            if (el.tail or "").strip():
-                names = _name_from_text(f"By {el.tail}")
-            elif following is not None and isinstance(following.tag, str):
-                names = _name_from_text(f"By {_spaced_text(following)}")
-        # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
-        if names and all(len(n.split()) >= 2 for n in names):
-            return normalise_authors(names)
+        names = _by_line_names(el)
+        if names:
+            return names
+    return []
+
+
+# a quotation, a caption or a pull-out box: a "By ..." in them signs something other than the story
+_QUOTING_TAGS = frozenset(("blockquote", "q", "figure", "figcaption", "aside"))
+
+
+def _aside_from(el: HtmlElement, story: frozenset, quoting: frozenset = frozenset()) -> bool:
+    """Whether ``el`` sits in a menu, a sidebar or a teaser (or in one of the ``quoting`` tags) that does
+    not also hold the story's headline."""
+    return el.tag in quoting or any(
+        a not in story and (a.tag == "nav" or a.tag in quoting or _SKIP_BYLINE.search(_class_words(a)))
+        for a in el.iterancestors()
+    )
+
+
+def _by_line_names(el: HtmlElement, label: bool = True) -> list[str]:
+    """The names of an element whose own text opens with "By" (``_BY_START``), or [] when they are none;
+    with ``label``, those after it when it holds the label alone."""
+    names = _name_from_text(_spaced_text(el))
+    if not names and label and not _BY_START.sub("", _spaced_text(el)).strip():
+        # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
+        # the name in sibling elements, or the name straight after the label's element
+        following = el.getnext()
+        if (el.tail or "").strip():
+            names = _name_from_text(f"By {el.tail}")
+        elif following is not None and isinstance(following.tag, str):
+            names = _name_from_text(f"By {_spaced_text(following)}")
+    # "Sort by Industry", "Filter by Specialty": a one-word "name" is a control, not a byline
+    if names and all(len(n.split()) >= 2 for n in names):
+        return normalise_authors(names)
     return []
 
 
@@ -965,7 +1020,7 @@ _WRITTEN_BY = re.compile(
 
 def _byline_under(headline: HtmlElement, window: int = 25) -> list[str]:
     """A "By Jane Doe" line among the first elements after the headline (not in a sidebar or a teaser
-    beside it)."""
+    beside it, nor in a quotation or a caption)."""
     story = frozenset(headline.iterancestors())
     for el in islice(_following(headline), window):
         if el.tag in _UNREAD_TAGS or not isinstance(el.tag, str):
@@ -973,11 +1028,12 @@ def _byline_under(headline: HtmlElement, window: int = 25) -> list[str]:
         text = el.text
         if not text or text.isspace() or not _BY_START.match(text):
             continue
-        if any(a not in story and _SKIP_BYLINE.search(_class_words(a)) for a in el.iterancestors()):
+        if _aside_from(el, story, _QUOTING_TAGS):
             continue
-        names = _name_from_text(_spaced_text(el))
-        if names and all(len(n.split()) >= 2 for n in names):
-            return normalise_authors(names)
+        # (a label alone, its name in the next element, overruled the head on more dev pages than it helped)
+        names = _by_line_names(el, label=False)
+        if names:
+            return names
     return []
 
 
@@ -1081,7 +1137,10 @@ def _before_stamp(day: str, stamp: str) -> bool:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return False
-    if moment.tzinfo is None:
+    if "T" not in stamp and " " not in stamp.strip():
+        # a date-only stamp is a calendar day, not a moment that a time zone could move back a day
+        earliest = moment.date()
+    elif moment.tzinfo is None:
         earliest = moment.date() - timedelta(days=1)
     else:
         earliest = (moment.astimezone(UTC) - timedelta(hours=12)).date()
@@ -1156,22 +1215,25 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
             continue
         plausible.append(h1)
         h1_of.setdefault(_title_key(h1), el)
-    plausible += in_header
-    meta.h1 = plausible[0] if plausible else None
     head = _part(tree, "head")
     title_tag = head.find("title") if head is not None else None
     if title_tag is None:
         title_tag = tree.find(".//title")
     og_title = _clean(values.get("og:title"))
+    title_text = _clean(title_tag.text_content()) if title_tag is not None else None
     heads = [
         og_title,
         _ld_str(ld, "headline"),
         _clean(values.get("twitter:title")),
-        _clean(title_tag.text_content()) if title_tag is not None else None,
+        title_text,
         _ld_str(ld, "name"),
     ]
     heads = [h for h in heads if h]
-    meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, _host_core(url))
+    host_core = _host_core(url)
+    titles = [t for t in (title_text, og_title) if t]
+    plausible += [h1 for h1 in in_header if _titled(h1, titles, meta.site_name, host_core)]
+    meta.h1 = plausible[0] if plausible else None
+    meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, host_core)
     headline = h1_of.get(_title_key(meta.title))
     if headline is None:
         headline = h1_of.get(_title_key(meta.h1))
@@ -1281,7 +1343,10 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         or _ld_str(ld, "description")
     )
     image = _clean(values.get("og:image")) or _clean(values.get("twitter:image")) or _ld_image(ld)
-    meta.image = urljoin(url, image) if image and url else image
+    try:
+        meta.image = urljoin(url, image) if image and url else image
+    except ValueError:
+        meta.image = None  # "http://[broken": not an address a reader could open
 
     tags: list[str] = []
     if "article:tag" in values:

@@ -461,3 +461,96 @@ def test_printed_byline_names_without_job_titles(byline, expected):
         f"<h1>A headline of several words</h1><p>{byline}</p><p>{'Story text. ' * 40}</p></body></html>"
     )
     assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+
+
+@pytest.mark.parametrize(
+    ("link", "image"),
+    [("http://[broken", "/ferry.jpg"), ("/news/ferry", "http://[broken/ferry.jpg")],
+)
+def test_a_broken_address_in_the_page_does_not_lose_its_metadata(link, image):
+    # (extract_article turns any ValueError into "unparseable": the whole article would be lost)
+    story = "<p>" + "The harbour ferry returned to service on Monday after its winter repairs. " * 12 + "</p>"
+    html = (
+        "<html><head><title>Harbour ferry returns after winter repairs</title>"
+        f'<meta property="og:image" content="{image}"></head><body>'
+        f'<header><h1><a href="{link}">Harbour ferry returns after winter repairs</a></h1></header>'
+        f"<article>{story}</article></body></html>"
+    )
+    meta = extract_metadata(load_html(html), "https://courier.example/news/ferry")
+    assert meta.title == "Harbour ferry returns after winter repairs"
+    assert meta.image == (None if "[" in image else "https://courier.example/ferry.jpg")
+
+
+@pytest.mark.parametrize(
+    ("contents", "expected"),
+    [
+        (["Doe, Jane"], ["Jane Doe"]),
+        (["Doe, Jane", "Shah, Ravi"], ["Jane Doe", "Ravi Shah"]),
+        # one tag listing all the authors, "Family, Given" or "Given Family"
+        (["Doe, Jane; Shah, Ravi; Reid, Tom"], ["Jane Doe", "Ravi Shah", "Tom Reid"]),
+        (["Jane Doe, Ravi Shah, Tom Reid"], ["Jane Doe", "Ravi Shah", "Tom Reid"]),
+        (["Jane Doe; Ravi Shah"], ["Jane Doe", "Ravi Shah"]),
+    ],
+)
+def test_citation_author_tags_in_either_name_order_and_as_lists(contents, expected):
+    head = "".join(f'<meta name="citation_author" content="{c}">' for c in contents)
+    page = (
+        f"<html><head>{head}</head><body><h1>A headline of several words</h1>"
+        f"<p>{'Text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+
+
+def test_three_names_before_what_the_writers_do():
+    page = (
+        "<html><body><h1>A headline of several words</h1>"
+        "<p>By Jane Doe, Ravi Shah and Tom Reid, extension educators</p>"
+        f"<p>{'Story text. ' * 40}</p></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == [
+        "Jane Doe",
+        "Ravi Shah",
+        "Tom Reid",
+    ]
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "<blockquote><p>By Mark Stone</p></blockquote>",
+        "<figure><img src='/a.jpg'><figcaption>By Mark Stone</figcaption></figure>",
+        "<p>He signed the letter <q>By Mark Stone</q></p>",
+        '<aside class="pull"><p>By Mark Stone</p></aside>',
+    ],
+)
+def test_a_quoted_or_captioned_by_line_under_the_headline_does_not_replace_the_jsonld_author(quoted):
+    ld = '{"@type": "NewsArticle", "headline": "A headline of several words", "author": {"name": "Jane Doe"}}'
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+        f"<h1>A headline of several words</h1>{quoted}<p>{'Story text. ' * 40}</p></article></body></html>"
+    )
+    assert extract_metadata(load_html(page), "https://example.org/a").authors == ["Jane Doe"]
+    # a plain byline in the same place names the story's writer
+    plain = page.replace(quoted, "<p>By Mark Stone</p>")
+    assert extract_metadata(load_html(plain), "https://example.org/a").authors == ["Mark Stone"]
+
+
+def test_an_unlinked_masthead_h1_in_the_header_is_not_the_headline():
+    meta, _ = _meta("meta_masthead_over_h2.html", "https://tidewaterledger.example/news/boardwalk")
+    assert meta.title == "Salt marsh boardwalk reopens after storm repairs"
+    assert meta.h1 is None
+    # a header <h1> the <title> confirms is the story's headline
+    page = (PAGES / "meta_masthead_over_h2.html").read_text(encoding="utf-8")
+    page = page.replace("<title>Salt marsh", "<title>Boardwalk news: Salt marsh")
+    page = page.replace("<h1>Tidewater Ledger Daily</h1>", "<h1>Salt marsh boardwalk open again</h1>")
+    meta = extract_metadata(load_html(page), "https://tidewaterledger.example/news/boardwalk")
+    assert meta.h1 == "Salt marsh boardwalk open again"
+
+
+def test_a_template_date_stamp_yields_to_a_day_printed_one_day_before_it():
+    # a date-only stamp is a calendar day, not a moment: no time zone can put the day before on it
+    page = (PAGES / "meta_date_template_stamp.html").read_text(encoding="utf-8")
+    page = page.replace("October 3, 2023", "February 11, 2025")
+    page = page.replace("2025-02-11T07:30:00+00:00", "2025-02-12")
+    meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
+    assert meta.published == "2025-02-11"
