@@ -377,8 +377,13 @@ _BOX_KINDS = ("share", "newsletter", "cookie", "related", "promo", "disclaimer",
 
 def _about_cookies(text: str) -> bool:
     """A consent dialog's text, however long: it lists its cookies one by one ("This cookie is set by…"),
-    so the word comes back every few lines."""
-    return text.lower().count("cookie") * 200 >= len(text)
+    so the word comes back every few lines. A consent word must be there too: a recipe box named
+    "cookie-recipe" says "cookie" as often."""
+    low = text.lower()
+    return low.count("cookie") * 200 >= len(text) and _CONSENT_WORD.search(low) is not None
+
+
+_CONSENT_WORD = re.compile(r"consent|accept|necessary|analytics|preferences|essential|third[- ]party")
 
 
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
@@ -429,27 +434,62 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     seen: dict[str, int] = {}
     for label in labels:
         seen[label] = seen.get(label, 0) + 1
+    # an ancestor's text is read once per run, however many buttons sit under it (a page of 2,000
+    # buttons read its big wrappers 2,000 times each)
+    texts: dict[HtmlElement, str] = {}
     removed = 0
     for button, label in zip(ctx["buttons"], labels, strict=True):
-        if not label or len(label) > 40 or seen[label] >= 3 or not _attached(button, tree):
+        if not label or len(label) > 40 or seen[label] >= 3 or _in_page_control(button, label):
+            continue
+        if not _attached(button, tree):
             continue
         box = None
         el = button.getparent()
         for _ in range(4):
-            if el is None or el.tag in ("body", "html", "main", "article"):
+            if el is None or el.tag in ("body", "html", "main", "article") or len(el) > 30:
                 break
             if el.tag in _BOX_TAGS:
-                text = element_text(el)
+                text = texts.get(el)
+                if text is None:
+                    text = texts[el] = element_text(el)
                 if len(text) > 400:
                     break
                 if len(text) > len(label) + 20:
                     box = el
             el = el.getparent()
-        if box is None or _is_main_holder(box, ctx["p_len"]) or _repeated_card(box):
+        if box is None or not _is_pitch(box, texts[box], label):
+            continue
+        if _is_main_holder(box, ctx["p_len"]) or _repeated_card(box):
             continue
         _remove(box)
         removed += 1
     return removed
+
+
+# a button that works the page itself (a jump to the comments, a picture's zoom or a player's play),
+# placed by the story's lead or a caption, not a call to go somewhere
+_MEDIA_CONTROL = re.compile(
+    r"\b(enlarge|zoom|expand|full ?screen|gallery|lightbox|play|pause|image|photo|video|slides?|caption)"
+)
+
+
+def _in_page_control(button: HtmlElement, label: str) -> bool:
+    if (button.get("href") or "").strip().startswith("#"):
+        return True
+    return _MEDIA_CONTROL.search(f"{label} {button.get('class') or ''}".lower()) is not None
+
+
+_MEDIA_TAGS = ("img", "figure", "figcaption", "picture", "video")
+
+
+def _is_pitch(box: HtmlElement, text: str, label: str) -> bool:
+    """The box reads like a pitch: a heading over the button, or a line or two beside it; a box that
+    holds a picture, or a long paragraph, is the story's (its lead, a caption)."""
+    if next(box.iter(*_MEDIA_TAGS), None) is not None:
+        return False
+    if next(box.iter("h2", "h3", "h4", "h5", "h6", "strong"), None) is not None:
+        return True
+    return len(text) - len(label) < 150
 
 
 def _repeated_card(box: HtmlElement) -> bool:
@@ -782,12 +822,14 @@ CHROME_LINE = LinePattern(
 # A paragraph that opens with the publisher's disclosure of how it is paid ("We may be compensated when
 # you click…"): the whole paragraph is the disclosure, however long its explanation runs on
 DISCLOSURE_LEAD = re.compile(
-    r"\W*((advertiser|advertising|affiliate|editorial|ftc) disclosure\W+)?"
+    r"[^\w\"'“”‘’«»„]*((advertiser|advertising|affiliate|editorial|ftc) disclosure\W+)?"
     r"(we|i|this (site|website|blog|page|post|article)) (may )?(be compensated"
     r"|(earn|receive|get) (a )?(small )?(commission|compensation)"
     r"|(is|are) (compensated|supported) by (our )?(advertisers|partners|commissions))",
     re.I,
 )
+# ... and says what pays: an opening "We may be compensated…" without any of these is a quote
+DISCLOSURE_WORD = re.compile(r"click|links?\b|purchases?|products|advertis|partners|commission", re.I)
 
 
 # Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
@@ -803,7 +845,10 @@ CALL_LINE = LinePattern(
     r"( as well)?\W*$"
     r"|read (our|the) (full|complete) .{1,80} review\W*$|read more .{0,60}\bon \S+\.(com|org|net|co\.uk)\W*$"
     r"|(advertisement|sponsored|anzeige|publicité|publicidad)\s*[:|–—-]"
-    r"|(start|begin|claim) (your|a|my) (\d+[- ]day )?free trial\b|start shopping( now| today)?\W*$"
+    r"|(start|begin|claim) (your|a|my) (\d+[- ]day )?free trial( (of|with|on|at) [^.,;]{1,40})?"
+    r"( today| now)?\W*$"
+    r"|start shopping( now| today)?\W*$"
+    r"|\W*help (me|us) spread the word( about [^.,;\"”]{1,60})?\W*$"
     r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
     r"|checklist|template)s?\W*$",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
@@ -811,10 +856,12 @@ CALL_LINE = LinePattern(
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
+    # an offer told to the reader, as the line's first sentence or after one ("Shoppers can get up to…"
+    # reports it)
+    r"|(^|[.!?]\W*\s)(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
     r"|\bget updates from (this|the) (writer|author|creator)\b"
-    r"|\bhelp (me|us) spread the word\b|\b(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
     # a pitch to hire the publisher, as the line's last sentence
-    r"|(^|[.!?] )(talk|speak) (to|with) (our|an?|one of our) ([\w&-]+ ){0,4}"
+    r"|(^|[.!?] )(talk|speak) (to|with) (our|one of our) ([\w&-]+ ){0,4}"
     r"(experts?|specialists?|advis[eo]rs?|consultants?|team)\W*$"
     # a sponsor's slot in a newsletter, headed "… (Sponsored)"
     r"|[(\[](sponsored|advertisement|paid (post|content)|partner content|anzeige|publicité|publicidad)"
@@ -831,18 +878,28 @@ TAIL_CALL = LinePattern(
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
-    r"|(do you have|got|have) (a|an) (news )?(tip|story|issue|problem)\b[^.]{0,100}\?"
+    r"|(?=.*\b(us|our|e-?mail|contact|get in touch|help you)\b)(do you have|got|have) (a|an) (news )?"
+    r"(tip|story|issue|problem)\b[^.]{0,100}\?"
     r"|stay connected|share (this|the) (post|article|story|blog)"
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|unlock (this|the full) (article|story)"
+    # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")
     r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"
-    r"[^.]{0,80}\?"
-    # who took the pictures
-    r"|((featured?|header|cover|top|hero|lead|title) )?(image|photo|picture)s?( credits?)?"
-    r"\s*(by|via|courtesy|:)\s*\S",
+    r"[^.?]{0,80}\?(\W*$|.{0,80}\b(contact|call|book|sign up|get in touch|visit our|click|schedule|request)"
+    r"|.{0,80}\b(today|now)!\W*$)"
+    # who took the pictures: a short credit, not a sentence about photos ("Photos by … are on show")
+    r"|(?!.{81})(?!.*\b(is|are|was|were|will|has|have)\b)((featured?|header|cover|top|hero|lead|title) )?"
+    r"(image|photo|picture)s?( credits?)?\s*(by|via|courtesy|:)\s*\S"
+    r"|(this|the) (article|post|content|information|site|page|material)\b.{0,40}for (general )?informational "
+    r"purposes only"
+    r"|(we|i|this (article|site|post|content|page)) (do|does) not (provide|give|offer) "
+    r"(tax|legal|investment|financial)\b.{0,40}\badvice\b"
+    r"|check out my ([\w-]+ ){0,4}(course|book|channel|podcast|shop|store|newsletter|program)\b"
+    # a trademark notice on its own line ("X is a registered trademark of Y."), not a sentence going on
+    r"|[^.,;]{1,60} (is|are) (a )?(registered )?trademarks? of [^.,;]{1,60}\.?$",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
     r"(^|[.!?] )(subscribe|sign up|join)\b.{0,60}\b(newsletters?|mailing list|inbox|updates|e-?mails?)\b"
     r"|\b(subscribe|sign up|join)\b.{0,20}\b(our|my)\b.{0,40}\b(newsletters?|mailing list|updates|blog)\b"
@@ -862,16 +919,12 @@ TAIL_CALL = LinePattern(
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
     r"|\bsubmit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
-    r"|\bcheck out my ([\w-]+ ){0,4}(course|book|channel|podcast|shop|store|newsletter|program)\b"
     r"|not fdic insured|past performance (is|does) not"
     # the small print of a bank, a lender or an adviser under their posts
-    r"|\bmember fdic\b|equal housing (lender|opportunity)|\bregistered investment advis[eo]r\b"
-    r"|\b(loans?|credit cards?|accounts?) (are )?(made|issued|originated|offered) by\b"
-    r"|\b(do|does) not (provide|give|offer) (tax|legal|investment|financial)\b.{0,40}\badvice\b"
-    r"|\bfor (general )?informational purposes only\b"
-    r"|\bowns the (certification |registered )?(trade)?marks\b|\b(is|are) (a )?(registered )?trademarks? of\b"
-    # the editors' note on when they last revised the piece
-    r"|\b(we|i) (last )?(updated|revised|refreshed) this (article|post|page|guide|story|review|list)\b"
+    r"|\bmember fdic\b|equal housing (lender|opportunity)"
+    # the editors' note on when they last revised the piece (a correction is the story's record: it stays)
+    r"|^(?!.*correct).*\b(we|i) (last )?(updated|revised|refreshed) this (article|post|page|guide|story"
+    r"|review|list)\b"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",
@@ -947,7 +1000,7 @@ def _is_lead_bio(paragraph: str, authors: list[str]) -> bool:
     if not _is_author_bio(paragraph, authors):
         return False
     low = paragraph.lower()
-    return low.startswith(("hi", "hello")) or any(
+    return re.match(r"(hi|hello)\b", low) is not None or any(
         " " in name.strip()
         and paragraph.startswith(name.strip())
         and _WRITER.match(low, len(name.strip())) is not None
@@ -1009,6 +1062,10 @@ def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
 
+# a longer copy goes in several runs of this length: the cap bounds the work of a line repeated many times
+_MAX_RUN = 200
+
+
 def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400) -> set[int]:
     """Indices of paragraphs that repeat, in the same order, a run of earlier paragraphs (at least
     ``min_run`` of them, ``min_chars`` long, not list items only): the page's second copy of the story
@@ -1020,10 +1077,16 @@ def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400
     n = len(paragraphs)
     i = 0
     while i < n:
+        # runs start at a line that is not a list item: a run of list items only is never dropped, and
+        # trying one at every row of a long list ("- Yes" 20,000 times) compared each row with all the
+        # rows before it
+        if paragraphs[i].lstrip()[:1] in "-•*":
+            i += 1
+            continue
         j = first.get(paragraphs[i])
         if j is not None:
             k = 0
-            while i + k < n and j + k < i and paragraphs[j + k] == paragraphs[i + k]:
+            while k < _MAX_RUN and i + k < n and j + k < i and paragraphs[j + k] == paragraphs[i + k]:
                 k += 1
             run = paragraphs[i : i + k]
             if (
@@ -1106,7 +1169,12 @@ def text_rules(
     for i, para in enumerate(out):
         stripped = para.strip().lstrip("-•*> ").strip()
         # longer than any line these rules look at (but a disclosure, which runs on)
-        disclosure = chrome_on and len(stripped) < 600 and DISCLOSURE_LEAD.match(stripped) is not None
+        disclosure = (
+            chrome_on
+            and len(stripped) < 600
+            and DISCLOSURE_LEAD.match(stripped) is not None
+            and DISCLOSURE_WORD.search(stripped) is not None
+        )
         if len(stripped) >= 300 and not is_headline[i] and not disclosure:
             kept.append(para)
             continue
