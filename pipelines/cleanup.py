@@ -437,6 +437,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     # an ancestor's text is read once per run, however many buttons sit under it (a page of 2,000
     # buttons read its big wrappers 2,000 times each)
     texts: dict[HtmlElement, str] = {}
+    cards: dict[HtmlElement, dict[tuple[str, str | None], int]] = {}
     removed = 0
     for button, label in zip(ctx["buttons"], labels, strict=True):
         if not label or len(label) > 40 or seen[label] >= 3 or _in_page_control(button, label):
@@ -459,7 +460,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
             el = el.getparent()
         if box is None or not _is_pitch(box, texts[box], label):
             continue
-        if _is_main_holder(box, ctx["p_len"]) or _repeated_card(box):
+        if _is_main_holder(box, ctx["p_len"]) or _repeated_card(box, cards):
             continue
         _remove(box)
         removed += 1
@@ -492,13 +493,20 @@ def _is_pitch(box: HtmlElement, text: str, label: str) -> bool:
     return len(text) - len(label) < 150
 
 
-def _repeated_card(box: HtmlElement) -> bool:
-    """The box has siblings of its own tag and class: one card of a grid or a list."""
+def _repeated_card(box: HtmlElement, cards: dict[HtmlElement, dict[tuple[str, str | None], int]]) -> bool:
+    """The box has siblings of its own tag and class: one card of a grid or a list. ``cards`` keeps each
+    parent's count of children by tag and class for the run (a list of 2,000 cards was counted 2,000
+    times)."""
     parent = box.getparent()
     if parent is None:
         return False
-    cls = box.get("class")
-    return sum(1 for sib in parent if sib.tag == box.tag and sib.get("class") == cls) >= 3
+    counts = cards.get(parent)
+    if counts is None:
+        counts = cards[parent] = {}
+        for sib in parent:
+            key = (sib.tag, sib.get("class"))
+            counts[key] = counts.get(key, 0) + 1
+    return counts.get((box.tag, box.get("class")), 0) >= 3
 
 
 def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
