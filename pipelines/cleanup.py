@@ -576,7 +576,10 @@ def _link_target(page_url: str, href: str) -> tuple[str | None, str]:
     ``urljoin``."""
     if href[:1] == "/" and href[1:2] != "/" and "/." not in href and not _URL_ODD.search(href):
         return None, href.split("#", 1)[0].split("?", 1)[0]
-    target = urlsplit(urljoin(page_url, href) if page_url else href)
+    try:
+        target = urlsplit(urljoin(page_url, href) if page_url else href)
+    except ValueError:  # "http://[broken": leads nowhere a reader could go, so not to another story
+        return None, ""
     return target.netloc, target.path
 
 

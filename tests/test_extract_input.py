@@ -85,6 +85,23 @@ def test_not_html_bodies_give_a_reason_not_an_exception(body, reason):
     assert result.record is None
 
 
+def test_broken_addresses_in_the_page_do_not_lose_the_story():
+    # urljoin/urlsplit raise ValueError on "http://[…": a headline, a teaser or an image pointing there
+    # must cost the page nothing, least of all the story ("unparseable")
+    html = STORY.format(charset="utf-8").replace(
+        "<h1>Café owners protest new terrace fees</h1>",
+        '<header><h1><a href="http://[broken">Café owners protest new terrace fees</a></h1></header>'
+        '<meta property="og:image" content="http://[broken/terrace.jpg">',
+    ).replace(
+        "</div></body>",
+        '<p><a href="http://[broken/story">Read more about the fees the city charges</a></p></div></body>',
+    )
+    result = extract_article(html, "https://news.example/city/cafe-owners-protest")
+    assert result.is_article, result.reason
+    assert result.record["title"] == "Café owners protest new terrace fees"
+    assert "Rue de l'Église" in result.record["text"]
+
+
 def test_absurdly_nested_html_does_not_crash_and_is_fast():
     deep = "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>"
     start = time.process_time()
