@@ -88,14 +88,18 @@ def test_not_html_bodies_give_a_reason_not_an_exception(body, reason):
 def test_broken_addresses_in_the_page_do_not_lose_the_story():
     # urljoin/urlsplit raise ValueError on "http://[…": a headline, a teaser or an image pointing there
     # must cost the page nothing, least of all the story ("unparseable")
-    html = STORY.format(charset="utf-8").replace(
-        "<h1>Café owners protest new terrace fees</h1>",
-        '<header><h1><a href="http://[broken">Café owners protest new terrace fees</a></h1></header>'
-        '<meta property="og:image" content="http://[broken/terrace.jpg">',
-    ).replace(
-        "</div></body>",
-        '<p><a href="http://[broken/story">Read more about the fees the city charges</a></p></div></body>',
-    )
+    broken = {
+        "</head>": '<meta property="og:image" content="http://[broken/terrace.jpg"></head>',
+        "<h1>Café owners protest new terrace fees</h1>": (
+            '<header><h1><a href="http://[broken">Café owners protest new terrace fees</a></h1></header>'
+        ),
+        "</div></body>": (
+            '<p><a href="http://[broken/story">Read more about the fees the city charges</a></p></div></body>'
+        ),
+    }
+    html = STORY.format(charset="utf-8")
+    for old, new in broken.items():
+        html = html.replace(old, new)
     result = extract_article(html, "https://news.example/city/cafe-owners-protest")
     assert result.is_article, result.reason
     assert result.record["title"] == "Café owners protest new terrace fees"
