@@ -332,12 +332,11 @@ def test_edit_article_changes_page_sitemap_and_etag():
 # -- generated articles ------------------------------------------------------------------------
 
 
-def test_generated_articles_are_deterministic_and_quick():
-    start = time.perf_counter()
+def test_generated_articles_are_deterministic():
+    # (how fast they are generated is the throughput benchmark's to say: a timed test fails on a busy
+    # machine for no fault of the code)
     world = DemoWorld(extra_articles=2000, seed=7)
     bodies = [a.paragraphs for a in world.articles]
-    elapsed = time.perf_counter() - start
-    assert elapsed < 3.0, elapsed  # ~1 s on a laptop
     again = DemoWorld(extra_articles=2000, seed=7)
     assert [a.path for a in again.articles] == [a.path for a in world.articles]
     # A body does not depend on which bodies were generated before it.
