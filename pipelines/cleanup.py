@@ -929,7 +929,8 @@ TAIL_CALL = LinePattern(
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
-    r"|\bsubmit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
+    # told to the reader ("Submit the form…", "…, please submit a request"), not reported ("Residents can…")
+    r"|(^|[.!?,] |\bplease )submit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
     r"|not fdic insured|past performance (is|does) not"
     # the small print of a bank, a lender or an adviser under their posts
     r"|\bmember fdic\b|equal housing (lender|opportunity)"

@@ -669,6 +669,7 @@ def test_call_lines_take_the_prompt_on_its_own_line(line):
         "Got a problem with potholes? The council says residents should report them on its website.",
         "\u201cYou should check out my book first,\u201d the mayor told the planning panel.",
         "We updated this story to correct the name of the school's head teacher.",
+        "Residents can submit a request for a refund until the end of March, the council said.",
     ],
 )
 def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
@@ -694,6 +695,7 @@ def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
         "Check out my podcast on small business for more.",
         "We updated this article in June with the new opening hours.",
         "High Street Saver is a registered trademark of the traders' association.",
+        "Submit the form below and our team will be in touch.",
     ],
 )
 def test_closing_run_takes_the_publishers_own_small_print(line):
