@@ -383,7 +383,11 @@ def _about_cookies(text: str) -> bool:
     return low.count("cookie") * 200 >= len(text) and _CONSENT_WORD.search(low) is not None
 
 
-_CONSENT_WORD = re.compile(r"consent|accept|necessary|analytics|preferences|essential|third[- ]party")
+_CONSENT_WORD = re.compile(
+    r"consent|accept|necessary|analytics|preferences|essential|third[- ]party"
+    r"|akzeptier|zustimm|notwendig|einstellung|drittanbieter|accepter|nécessaire|paramètres|tiers"
+    r"|acept|necesari|terceros|configuraci|accett|necessari|terze parti|statisti"
+)
 
 
 def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
@@ -469,18 +473,29 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
 
 # a button that works the page itself (a jump to the comments, a picture's zoom or a player's play),
 # placed by the story's lead or a caption, not a call to go somewhere
-_MEDIA_CONTROL = re.compile(
-    r"\b(enlarge|zoom|expand|full ?screen|gallery|lightbox|play|pause|image|photo|video|slides?|caption)"
+# a picture's or a player's own control: the whole label ("Enlarge", "View gallery"), or a class token
+_MEDIA_LABEL = re.compile(
+    r"\W*((click to |tap to )?(enlarge|zoom( in| out)?|expand|full ?screen|play|pause|replay|mute|unmute)"
+    r"|(view|open|see|show) (the )?(image|photo|picture|gallery|video|slides?|slideshow|caption)s?"
+    r"|(next|previous|prev) (image|photo|slide)?)\W*$"
+)
+_MEDIA_CLASS = re.compile(
+    r"(^|[\s_-])(zoom|lightbox|gallery|player|play|pause|slider?|caption|enlarge)([\s_-]|$)"
 )
 
 
 def _in_page_control(button: HtmlElement, label: str) -> bool:
     if (button.get("href") or "").strip().startswith("#"):
         return True
-    return _MEDIA_CONTROL.search(f"{label} {button.get('class') or ''}".lower()) is not None
+    low = label.lower()
+    return (
+        _MEDIA_LABEL.match(low) is not None
+        or _MEDIA_CLASS.search((button.get("class") or "").lower()) is not None
+    )
 
 
-_MEDIA_TAGS = ("img", "figure", "figcaption", "picture", "video")
+# (a bare <img> is no such sign: sign-up boxes carry a logo or an icon)
+_MEDIA_TAGS = ("figure", "figcaption", "picture", "video")
 
 
 def _is_pitch(box: HtmlElement, text: str, label: str) -> bool:
@@ -840,7 +855,9 @@ DISCLOSURE_LEAD = re.compile(
     re.I,
 )
 # ... and says what pays: an opening "We may be compensated…" without any of these is a quote
-DISCLOSURE_WORD = re.compile(r"click|links?\b|purchases?|products|advertis|partners|commission", re.I)
+DISCLOSURE_WORD = re.compile(
+    r"click|links?\b|purchases?|products|advertis|partners|commission|brands|companies|featured|review", re.I
+)
 
 
 # Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
@@ -869,7 +886,7 @@ CALL_LINE = LinePattern(
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
     # an offer told to the reader, as the line's first sentence or after one ("Shoppers can get up to…"
     # reports it)
-    r"|(^|[.!?]\W*\s)(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
+    r"|(^|[.!?]\s?[^\w\s]{0,3}\s)(save|get|unlock|claim|enjoy) up to \d+ ?% off\b"
     r"|\bget updates from (this|the) (writer|author|creator)\b"
     # a pitch to hire the publisher, as the line's last sentence
     r"|(^|[.!?] )(talk|speak) (to|with) (our|one of our) ([\w&-]+ ){0,4}"

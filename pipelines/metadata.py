@@ -490,6 +490,22 @@ _META_AUTHOR_KEYS = (
 )
 
 
+def _family_first(family: str, given: str) -> bool:
+    """``family, given`` is a name written family name first: a family name of one word (with its
+    particles, "van der Berg") and one to three given names that are not a title or a degree."""
+    family_words = [w for w in family.split() if not w.islower()]
+    given_words = given.split()
+    return (
+        len(family_words) == 1
+        and 1 <= len(given_words) <= 3
+        and given.rstrip(".").casefold() not in _DEGREES
+        and not _split_author_string(given)[1:]
+    )
+
+
+_DEGREES = frozenset({"phd", "ph.d", "md", "m.d", "jr", "sr", "mba", "msc", "ma", "ba", "dphil", "esq"})
+
+
 def _meta_authors(values: dict[str, str]) -> list[str]:
     found: list[str] = []
     for key in _META_AUTHOR_KEYS:
@@ -503,8 +519,10 @@ def _meta_authors(values: dict[str, str]) -> list[str]:
             pieces = [p.strip() for c in chunks for p in c.split(";") if p.strip()]
             names = []
             for piece in pieces:
-                if piece.count(",") == 1:
-                    names.append(" ".join(reversed([w.strip() for w in piece.split(",")])))
+                family, _, given = (w.strip() for w in piece.partition(","))
+                # "Doe, Jane" and "van der Berg, Anna Maria"; not "Jane Doe, Ravi Shah" nor "Jane Doe, PhD"
+                if piece.count(",") == 1 and family and given and _family_first(family, given):
+                    names.append(f"{given} {family}")
                 else:
                     names += _split_author_string(piece)
         else:

@@ -490,6 +490,9 @@ def test_a_broken_address_in_the_page_does_not_lose_its_metadata(link, image):
         (["Doe, Jane; Shah, Ravi; Reid, Tom"], ["Jane Doe", "Ravi Shah", "Tom Reid"]),
         (["Jane Doe, Ravi Shah, Tom Reid"], ["Jane Doe", "Ravi Shah", "Tom Reid"]),
         (["Jane Doe; Ravi Shah"], ["Jane Doe", "Ravi Shah"]),
+        (["Jane Doe, Ravi Shah"], ["Jane Doe", "Ravi Shah"]),
+        (["Jane Doe, PhD"], ["Jane Doe, PhD"]),  # as written, not "PhD Jane Doe"
+        (["van der Berg, Anna Maria"], ["Anna Maria van der Berg"]),
     ],
 )
 def test_citation_author_tags_in_either_name_order_and_as_lists(contents, expected):

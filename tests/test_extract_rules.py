@@ -645,7 +645,9 @@ def test_call_lines_keep_the_same_words_reported_in_a_story(line):
         "Talk to one of our mortgage advisers",
         "Start your 14-day free trial with Shopfront today!",
         "Learn a new language this summer! Unlock up to 55% off your first year today!",
+        "Learn a new language this summer! \U0001f31f Unlock up to 55% off your first year today!",
         "We may be compensated when you click the links to our partners' products.",
+        "We may be compensated by the brands featured on this page.",
     ],
 )
 def test_call_lines_take_the_prompt_on_its_own_line(line):
@@ -703,3 +705,65 @@ def test_closing_run_takes_the_publishers_own_small_print(line):
 
     kept, fired = text_rules([*_MONEY_STORY, line], None, set())
     assert kept == _MONEY_STORY and fired.get("tail_calls", 0) >= 1
+
+
+_STORY_DIV = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "The ferry between the two islands runs twice a day again from Monday, after a winter of repairs.",
+        "Islanders had relied on a borrowed boat since November, when a storm damaged the ramp.",
+        "The operator said the timetable would return to four crossings a day once summer begins.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a pitch for the app: "Play" names the store, not a player's control
+        "<div class='box'><h3>Get our news app</h3><p>Ferry times and island news, on your phone.</p>"
+        "<a class='btn' href='/app'>Get it on Google Play</a></div>",
+        # a sign-up box with the newsletter's logo beside its pitch
+        "<div class='box'><img src='/logo.png' alt=''><p>Get the morning briefing from our newsroom.</p>"
+        "<a class='btn' href='/newsletter'>Sign me up</a></div>",
+    ],
+)
+def test_button_boxes_take_a_pitch_with_a_logo_or_a_store_name(box):
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    tree = fromstring(f"<html><body><article>{_STORY_DIV}{box}</article></body></html>")
+    fired = apply_dom_rules(tree, "https://isles.example/news/ferry-returns", {"button_boxes"})
+    text = " ".join(tree.text_content().split())
+    assert fired.get("button_boxes") == 1
+    assert "Google Play" not in text and "Sign me up" not in text
+    assert "borrowed boat since November" in text
+
+
+def test_class_boxes_take_a_consent_dialog_in_another_language():
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    rows = "".join(
+        f"<p>Cookie {i}: Dieses Cookie wird vom Anbieter gesetzt und speichert Ihre Einwilligung.</p>"
+        for i in range(16)
+    )
+    dialog = (
+        "<div class='cookie-dialog'><h2>Ihre Privatsphäre</h2><p>Wir verwenden Cookies. Notwendige Cookies "
+        f"sind immer aktiv.</p>{rows}<button>Alle akzeptieren</button></div>"
+    )
+    # a story long enough that the dialog is not mistaken for the page's main text
+    story = _STORY_DIV + "".join(
+        f"<p>Crossing {i}: the morning boat leaves the north pier at seven and the evening boat at six, "
+        f"weather permitting, with room for twelve cars and a hundred foot passengers.</p>"
+        for i in range(12)
+    )
+    tree = fromstring(f"<html><body><article>{story}</article>{dialog}</body></html>")
+    (box,) = tree.xpath("//div[@class='cookie-dialog']")
+    assert len(" ".join(box.text_content().split())) > 600  # past what a small box may hold
+    fired = apply_dom_rules(tree, "https://isles.example/news/ferry-returns", {"class_boxes"})
+    text = " ".join(tree.text_content().split())
+    assert fired.get("class_boxes", 0) >= 1
+    assert "Dieses Cookie" not in text and "borrowed boat since November" in text
