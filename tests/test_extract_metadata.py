@@ -13,6 +13,15 @@ from pipelines.metadata import extract_metadata, fallback_date, normalise_author
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
 
+def _story_authors(head: str = "", byline: str = "", words: str = "Story text. ") -> list[str]:
+    """The authors found on a short story page: ``head`` in <head>, ``byline`` under the headline."""
+    page = (
+        f"<html><head>{head}</head><body><h1>A headline of several words</h1>{byline}"
+        f"<p>{words * 40}</p></body></html>"
+    )
+    return extract_metadata(load_html(page), "https://example.org/a").authors
+
+
 def _meta(name: str, url: str):
     tree = load_html((PAGES / name).read_text(encoding="utf-8"))
     meta = extract_metadata(tree, url)
@@ -106,10 +115,7 @@ def test_extract_article_carries_the_metadata():
     ],
 )
 def test_byline_text_cleanup(byline, expected):
-    page = (
-        f"<html><body><h1>A headline of several words</h1>{byline}<p>{'Story text. ' * 40}</p></body></html>"
-    )
-    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+    assert _story_authors(byline=byline) == expected
 
 
 def test_author_names_drop_urls_handles_and_ids():
@@ -327,11 +333,7 @@ def test_a_byline_in_the_column_that_holds_the_headline_is_the_storys_whatever_i
     ],
 )
 def test_a_user_name_in_the_head_yields_to_the_full_name_in_the_byline(head, byline, expected):
-    page = (
-        f"<html><head>{head}</head><body><h1>A headline of several words</h1>"
-        f'<p class="byline">{byline}</p><p>{"Story text. " * 40}</p></body></html>'
-    )
-    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+    assert _story_authors(head, f'<p class="byline">{byline}</p>') == expected
 
 
 def test_written_by_sentence_at_the_top_of_the_description():
@@ -456,11 +458,7 @@ def test_a_summary_of_several_sentences_set_as_h1_is_not_the_headline():
     ],
 )
 def test_printed_byline_names_without_job_titles(byline, expected):
-    page = (
-        '<html><head><meta name="author" content="Luca Ferri"></head><body>'
-        f"<h1>A headline of several words</h1><p>{byline}</p><p>{'Story text. ' * 40}</p></body></html>"
-    )
-    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+    assert _story_authors('<meta name="author" content="Luca Ferri">', f"<p>{byline}</p>") == expected
 
 
 @pytest.mark.parametrize(
@@ -497,20 +495,11 @@ def test_a_broken_address_in_the_page_does_not_lose_its_metadata(link, image):
 )
 def test_citation_author_tags_in_either_name_order_and_as_lists(contents, expected):
     head = "".join(f'<meta name="citation_author" content="{c}">' for c in contents)
-    page = (
-        f"<html><head>{head}</head><body><h1>A headline of several words</h1>"
-        f"<p>{'Text. ' * 40}</p></body></html>"
-    )
-    assert extract_metadata(load_html(page), "https://example.org/a").authors == expected
+    assert _story_authors(head, words="Text. ") == expected
 
 
 def test_three_names_before_what_the_writers_do():
-    page = (
-        "<html><body><h1>A headline of several words</h1>"
-        "<p>By Jane Doe, Ravi Shah and Tom Reid, extension educators</p>"
-        f"<p>{'Story text. ' * 40}</p></body></html>"
-    )
-    assert extract_metadata(load_html(page), "https://example.org/a").authors == [
+    assert _story_authors(byline="<p>By Jane Doe, Ravi Shah and Tom Reid, extension educators</p>") == [
         "Jane Doe",
         "Ravi Shah",
         "Tom Reid",
