@@ -96,10 +96,28 @@ def _parse_bytes(text: str) -> HtmlElement | None:
         return None
 
 
+# A theme that prints ``</html>`` after its header, then the story. Browsers show what follows (HTML's
+# "after after body" mode reopens the body); libxml2 2.14 drops it, story and headline with it.
+_HTML_END = re.compile(r"</html\s*>", re.I)
+_CONTENT_TAG = re.compile(r"<(?:p|div|article|section|main|h[1-6]|table|ul|ol)[\s>]", re.I)
+_PAGE_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
+
+
+def _reopen_closed_page(text: str) -> str:
+    """``text`` without its ``</body>``/``</html>`` tags when page content follows the first ``</html>``
+    (the parser closes both at the end), else ``text`` as it is."""
+    end = _HTML_END.search(text)
+    if end is None or not _CONTENT_TAG.search(text, end.end()):
+        return text
+    return _PAGE_END_TAGS.sub("", text)
+
+
 def _parse(text: str) -> HtmlElement | None:
-    """trafilatura's ``load_html`` for decoded text, step by step, with our parser."""
+    """trafilatura's ``load_html`` for decoded text, step by step, with our parser; content printed after
+    a premature ``</html>`` is kept, as a browser keeps it."""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
+    text = _reopen_closed_page(text)
     beginning = text[:50].lower()
     text = repair_faulty_html(text, beginning)
     tree, tried_bytes = None, False

@@ -106,6 +106,25 @@ def test_broken_addresses_in_the_page_do_not_lose_the_story():
     assert "Rue de l'Église" in result.record["text"]
 
 
+def test_a_story_printed_after_a_premature_html_end_tag_is_kept():
+    # a theme that closes the document after its header and then prints the story: browsers show it
+    # (the body reopens), libxml2 drops everything after </html> unless we step in
+    head, story = STORY.format(charset="utf-8").split("<div>", 1)
+    html = head + "<nav><a href='/'>Home</a> <a href='/city'>City</a></nav></body></html>\n<div>" + story
+    result = extract_article(html, "https://news.example/city/cafe-owners-protest")
+    assert result.is_article, result.reason
+    assert result.record["title"] == "Café owners protest new terrace fees"
+    assert result.record["text"].count("Rue de l'Église") == 6
+    assert result.record["authors"] == ["Anne Roux"]
+
+
+def test_scripts_after_the_html_end_tag_change_nothing():
+    html = STORY.format(charset="utf-8")
+    tracked = html + "\n<script>track('view')</script>\n<!-- served by cache 3 -->\n"
+    url = "https://news.example/city/cafe-owners-protest"
+    assert extract_article(tracked, url).record["text"] == extract_article(html, url).record["text"]
+
+
 def test_absurdly_nested_html_does_not_crash_and_is_fast():
     deep = "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>"
     start = time.process_time()
