@@ -226,6 +226,39 @@ def drop_invisible(tree: HtmlElement) -> None:
 # --- DOM rules ----------------------------------------------------------------------------------
 
 
+_DIALOGS = etree.XPath(
+    "//*[@role='dialog' or @role='alertdialog' or @aria-modal='true'] | //dialog[not(@open)]"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+        or (el.tag == "dialog" and el.get("open") is None)
+    )
+
+
+def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
+    """Modal dialogs the page keeps hidden until the reader opens them ("Republish this story" with its
+    licence and a copy of the story, a sign-up or share pop-over), whatever their length: the reader
+    does not see them. A hidden dialog that holds most of the page's paragraph text stays (a story
+    shown in a viewer)."""
+    removed = 0
+    for el in _DIALOGS(tree):
+        if not (_hidden(el) or any(_hidden(a) for a in el.iterancestors())) or not _attached(el, tree):
+            continue
+        inside = _paragraph_text_len(el)
+        if inside and ctx["p_len"] - inside < inside / 2:
+            continue
+        _remove(el)
+        ctx["p_len"] -= inside
+        removed += 1
+    return removed
+
+
 def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
     """Comment/reply forms and reader-comment sections ("Leave a Reply" + form, lists of comments)."""
     removed = 0
@@ -765,6 +798,7 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
 
 
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
+    ("hidden_dialogs", rule_hidden_dialogs),
     ("comment_forms", rule_comment_forms),
     ("class_boxes", rule_class_boxes),
     ("button_boxes", rule_button_boxes),

@@ -163,6 +163,13 @@ CASES = {
         ["Planning a refit of your own", "check with your own supplier", "kitchen style quiz"],
         "class_boxes",
     ),
+    "rule_hidden_dialogs.html": (
+        "https://valley.example/health/rural-clinics-share-one-night-time-doctor",
+        "//div[@class='story']/p",
+        ["Republish this article", "Creative Commons", "tracking image", "first published by"],
+        ["Republish this article", "Creative Commons Attribution", "first published by"],
+        "hidden_dialogs",
+    ),
     "cookie_notice.html": (
         "https://business.example/retail/bakery-chain-promises-to-cut-food-waste",
         "//div[@class='story']/p",
@@ -767,3 +774,16 @@ def test_class_boxes_take_a_consent_dialog_in_another_language():
     text = " ".join(tree.text_content().split())
     assert fired.get("class_boxes", 0) >= 1
     assert "Dieses Cookie" not in text and "borrowed boat since November" in text
+
+
+def test_hidden_dialogs_keep_a_hidden_dialog_that_holds_the_story():
+    # a story shown in a viewer the page opens by script: hidden in the markup, and still the article
+    source = _page("rule_hidden_dialogs.html")
+    story = source[source.index('<div class="story">') : source.index('<p><button class="republish-button"')]
+    start, end = source.index("<main>"), source.index("</main>") + len("</main>")
+    viewer = '<main><div class="viewer" role="dialog" aria-modal="true" hidden><h1>Rural clinics</h1>'
+    viewer += story + "</div></main>"
+    result = extract_article(source[:start] + viewer + source[end:], CASES["rule_hidden_dialogs.html"][0])
+    assert result.is_article, result.reason
+    assert result.record["text"].count("Four clinics in the upper valley") == 1
+    assert "hidden_dialogs" not in result.record["extraction"]["rules"]
