@@ -1181,10 +1181,12 @@ _STAMP_WORD = (
     r"|publicado|actualizado)"
 )
 # The page's own date stamps and counters at the top of the text: "Last updated: 3 May 2025",
-# "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a paragraph)
+# "Updated 3 hours ago", "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a
+# paragraph)
 DATE_STAMP = LinePattern(
     rf"\W*({_STAMP_WORD}( on| at| am| le| el)?\s*:?\s*)?{_DATE}(\s*(at\s*)?\d{{1,2}}:\d{{2}}\s*(am|pm)?)?\W*$"
     rf"|\W*{_STAMP_WORD}( on)?\s*:?\s*$"
+    rf"|\W*({_STAMP_WORD}\s*:?\s*)?(\d+|an?|one) (min(ute)?s?|hours?|hrs?|days?|weeks?|months?) ago\W*$"
     r"|\W*\d+\s*(min(ute)?s?\.?|minutes?)\s*(read|reading)\W*$|\W*(estimated )?reading time\W*$"
     r"|\W*[\d,.]+[km]?\s+views\W*$"
 )

@@ -181,6 +181,7 @@ CLOSING = [
     "Filed under: News, Council",
     "Posted in News, Local",
     "Photo: Jane Doe/Agency",
+    "Updated 3 hours ago",
     "Photo by Sam Okoro",
     "Header image by the market trust; all other photos by Sam Okoro.",
     "Don't hesitate to contact us with your questions.",
