@@ -112,10 +112,9 @@ BOILERPLATE_LINE = re.compile(
 # who said it, not the site nor the reader: ", police said", "said the head teacher", "according to",
 # "the court heard"
 _REPORTED = re.compile(
-    r"[,;”\"’]\s*(?:(?!(?:you|your|we|our|i|us)\b)[\w'’.-]+\s+){0,5}?(said|says|told|tells|added|adds|warned"
-    r"|explained"
-    r"|announced|confirmed|claimed|reported|wrote|admitted|insisted|argued|found|heard|advised|urged|urges"
-    r"|ruled|stated|shows|showed|suggested|estimated|noted)\b"
+    r"[,;”\"’]\s*(?:(?!(?:you|your|we|our|i|us)\b)[\w'’.-]+\s+){0,5}?"
+    r"(said|says|told|tells|added|adds|warned|explained|announced|confirmed|claimed|reported|wrote|admitted"
+    r"|insisted|argued|found|heard|advised|urged|urges|ruled|stated|shows|showed|suggested|estimated|noted)\b"
     r"|\baccording to (?!(our|your)\b)"  # not "moderated according to our terms"
 )
 # the words a call to the reader starts with: the verb it asks for, a thanks, a "Ready to…?"
@@ -153,7 +152,7 @@ _FINITE = re.compile(
 )
 _LABEL = re.compile(r"\W*(\S+\s+)?\S+:(\s|$)")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
-_FIRST_WORD = re.compile(r"[^\w]*([\w'’-]+)")
+_FIRST_WORD = re.compile(r"\W*([\w'’-]+)")
 
 
 def reads_as_story(line: str, at: int = 0) -> bool:
@@ -1077,7 +1076,8 @@ def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
     if len(paragraph) > 700:
         return False
     if re.match(r"(about the (author|writer)|about me|author bio)\b", paragraph, re.I):
-        return True
+        # not "About the author of the letter, police have said nothing."
+        return _REPORTED.search(paragraph.lower()) is None
     for name in authors:
         name = name.strip()
         if " " not in name:  # a one-word "author" is often the site or the company
