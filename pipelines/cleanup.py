@@ -102,6 +102,91 @@ BOILERPLATE_LINE = re.compile(
     re.I,
 )
 
+# --- the story's own sentences ------------------------------------------------------------------
+# The line rules below look for the words of a call, a label or a notice; a story can say the same words
+# in a sentence of its own ("Readers can sign up for the newsletter…", "Tags on the stolen bikes helped
+# police…", "Don't hesitate to call 999 if you see him, police said"). What the site says to its reader
+# is short, opens with the verb it asks for or with "you"/"we", and names no one who said it; what the
+# story says opens with its own subject, says who said it, and speaks of third parties.
+
+# who said it, not the site nor the reader: ", police said", "said the head teacher", "according to",
+# "the court heard"
+_REPORTED = re.compile(
+    r"[,;”\"’]\s*(?:(?!(?:you|your|we|our|i|us)\b)[\w'’.-]+\s+){0,5}?"
+    r"(said|says|told|tells|added|adds|warned|explained|announced|confirmed|claimed|reported|wrote|admitted"
+    r"|insisted|argued|found|heard|advised|urged|urges|ruled|stated|shows|showed|suggested|estimated|noted)\b"
+    r"|\baccording to (?!(our|your)\b)"  # not "moderated according to our terms"
+)
+# the words a call to the reader starts with: the verb it asks for, a thanks, a "Ready to…?"
+_CALL_VERBS = frozenset({
+    "sign", "subscribe", "join", "get", "leave", "post", "accept", "manage", "enter", "click", "tap",
+    "read", "share", "follow", "register", "log", "login", "download", "watch", "listen", "contact",
+    "email", "e-mail", "call", "don't", "dont", "do", "be", "make", "stay", "keep", "tell", "send", "check",
+    "find", "see", "learn", "discover", "visit", "try", "start", "begin", "book", "explore", "support",
+    "donate", "help", "like", "save", "unlock", "claim", "grab", "request", "let", "never", "please",
+    "fill", "submit", "reach", "go", "buy", "shop", "order", "add", "view", "hear", "connect", "receive",
+    "opt", "become", "consider", "thanks", "thank", "want", "looking", "ready", "got", "love", "enjoy",
+    "catch", "stop", "schedule", "upgrade", "install", "print", "tweet", "pin", "copy", "continue",
+    "scroll", "jump", "skip", "apply", "create", "choose", "compare", "ask", "text", "message", "give",
+    "select", "allow", "agree", "confirm", "review", "meet", "discuss",
+})  # fmt: skip
+# speaking to the reader (on the line as written: "US" is a country, "us" the reader), of the page
+# itself, of what pays for it, or its legal small print and copyright
+_TO_READER = re.compile(
+    r"\b([Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]e|[Mm]y|I)\b|!"
+    r"|\b([Tt]his|[Oo]ur) (article|post|page|site|website|blog|story|newsletter|content|material|video"
+    r"|episode)\b|\b[Tt]he full (story|article)\b"
+    r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
+    r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b"
+)
+# a finite verb: an auxiliary, a past tense, or a common verb in the present
+_FINITE = re.compile(
+    r"\b(is|are|was|were|has|have|had|will|would|can|could|might|must|shall|should|did|does|do)\b"
+    r"|(?<!\d )\bmay\b(?! \d)"  # not the month of "3 May 2025"
+    r"|\b[a-z]{2,}ed\b|\b(found|said|told|made|took|gave|went|came|saw|got|left|began|ran|won|lost|hit|set|put"
+    r"|kept|paid|sold|met|held|brought|became|fell|rose|spent|built|stood|sent|broke|drove|wrote|chose|led"
+    r"|hung|shut|cut|drew|grew|flew|knew|threw|struck|caught|taught|fought|bought|sought|thought)\b"
+    r"|\b(says?|shows?|opens?|closes?|joins?|takes?|makes?|hangs?|runs?|goes|comes?|gets?|wants?|needs?"
+    r"|includes?|plans?|hopes?|expects?|faces?|costs?|leads?|holds?|stands?|lies|sits?|means?|helps?|keeps?"
+    r"|gives?|finds?|tells?|calls?|uses?|lives?|works?|meets?|pays?|sells?|buys?|starts?|ends?|remains?)\b"
+)
+_LABEL = re.compile(r"\W*(\S+\s+)?\S+:(\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
+_FIRST_WORD = re.compile(r"\W*([\w'’-]+)")
+
+
+def reads_as_story(line: str, at: int = 0) -> bool:
+    """``line`` is the story's own sentence, not the site speaking to its reader, though a line rule found
+    a call's or a label's words in it at ``at``.
+
+    It is when it does not open with a label and its colon ("Tags:", "Related:") and either says who
+    said it (", police said", "according to"), or speaks neither to the reader ("you", "our", "!") nor
+    of the page itself, of what pays for it or of its small print, none of its sentences opens with a
+    call ("Sign up…", "Don't…", "Thanks…"), and the sentence holding ``at`` ends as a sentence does,
+    runs to six words or more and has a finite verb after its first word ("Written by pupils, the play
+    opens…"; "Posted by Jane Doe on 3 May" has none)."""
+    low = line.lower()
+    if _LABEL.match(low):
+        return False  # "Related: …, study shows", "Tags: …": a label, whatever follows its colon
+    if _REPORTED.search(low):
+        return True
+    if _TO_READER.search(line):
+        return False
+    ends = [0, *(end.end() for end in _SENTENCE_END.finditer(low))]
+    if ends[-1] <= at:
+        return False  # a label, a button, a heading: no sentence ends where the words are
+    # a call in any of its sentences makes the line a call ("The Gazette is funded by readers. Become…")
+    starts = ends if low[ends[-1] :].strip() else ends[:-1]
+    firsts = [_FIRST_WORD.match(low, start) for start in starts]
+    if any(first is None or first.group(1).replace("’", "'") in _CALL_VERBS for first in firsts):
+        return False
+    i = bisect_right(ends, at) - 1  # the sentence that holds the words
+    sentence = low[firsts[i].end() : ends[i + 1]]
+    return (
+        len(sentence.split()) >= 5 and not _LABEL.match(low, ends[i]) and _FINITE.search(sentence) is not None
+    )
+
+
 CLASS_TOKENS = {
     "share": re.compile(
         r"(^|[\s_-])(share|sharing|social|sharebar|share-?buttons|addtoany|a2a|sharethis)([\s_-]|$)", re.I
@@ -657,7 +742,7 @@ def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
         text = element_text(el)
         if not text or len(text) > 250:
             continue
-        if TEASER_PREFIX.match(text) and el.find(".//a") is not None:
+        if TEASER_PREFIX.match(text) and el.find(".//a") is not None and not reads_as_story(text):
             _remove(el)
             removed += 1
     return removed
@@ -713,10 +798,14 @@ _BOILERPLATE_LOWER = re.compile(BOILERPLATE_LINE.pattern)
 _KEYWORDS_BUT_AD = tuple(k for k in BOILERPLATE_KEYWORDS if k != "ad")
 
 
-def _boilerplate_low(low: str) -> bool:
+def _boilerplate_low(low: str, line: str) -> bool:
+    """``low`` (``line`` lower-cased) is a boilerplate line, not the story's sentence with the same words."""
     if low == "ad":
         return True
-    return any(k in low for k in _KEYWORDS_BUT_AD) and _BOILERPLATE_LOWER.search(low) is not None
+    if not any(k in low for k in _KEYWORDS_BUT_AD):
+        return False
+    found = _BOILERPLATE_LOWER.search(low)
+    return found is not None and not reads_as_story(line, found.start())
 
 
 # every text node; the JSON-LD scripts (all that drop_invisible leaves of scripts) have theirs in too,
@@ -780,7 +869,10 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
         if block.getparent() is None or block.tag in ("body", "html", "main", "article"):
             continue
         text = element_text(block)
-        if not text or len(text) > 300 or not BOILERPLATE_LINE.search(text):
+        if not text or len(text) > 300:
+            continue
+        found = BOILERPLATE_LINE.search(text)
+        if found is None or reads_as_story(text, found.start()):
             continue
         # take the small box around it too (a sign-up box's own heading, a reply form's title)
         box = block.getparent()
@@ -847,9 +939,14 @@ class LinePattern:
         self.anywhere = re.compile(anywhere) if anywhere else None
 
     def __call__(self, low: str) -> bool:
-        return self.start.match(low) is not None or (
-            self.anywhere is not None and self.anywhere.search(low) is not None
-        )
+        return self.find(low) >= 0
+
+    def find(self, low: str) -> int:
+        """Where in ``low`` the pattern matched (0 for the start part), or -1."""
+        if self.start.match(low) is not None:
+            return 0
+        found = self.anywhere.search(low) if self.anywhere is not None else None
+        return found.start() if found is not None else -1
 
 
 # A whole short line that is the site's furniture rather than the story: account and navigation
@@ -994,6 +1091,13 @@ TAIL_CALL = LinePattern(
 )
 
 
+def _line_hit(pattern: LinePattern, low: str, line: str) -> bool:
+    """``pattern`` finds its words in ``low`` (``line`` lower-cased), and ``line`` is not the story's
+    sentence that says them."""
+    at = pattern.find(low)
+    return at >= 0 and not reads_as_story(line, at)
+
+
 def _is_link_row(line: str) -> bool:
     """ "About us | Mission | Write for us": link labels in a row, not a sentence (table rows start "|")."""
     if line.startswith("|") or line.count(" | ") < 2:
@@ -1006,7 +1110,8 @@ def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
     if len(paragraph) > 700:
         return False
     if re.match(r"(about the (author|writer)|about me|author bio)\b", paragraph, re.I):
-        return True
+        # not "About the author of the letter, police have said nothing."
+        return _REPORTED.search(paragraph.lower()) is None
     for name in authors:
         name = name.strip()
         if " " not in name:  # a one-word "author" is often the site or the company
@@ -1037,7 +1142,7 @@ def _tail_run(
         # a date stamp under the story ("Updated October 17, 2025") closes it like the calls do, and so
         # does a rule drawn under it ("----------")
         stamp = not line or len(line) < 100 and DATE_STAMP(low)
-        if calls and len(line) < 400 and (TAIL_CALL(low) or _is_link_row(line) or stamp):
+        if calls and len(line) < 400 and (_line_hit(TAIL_CALL, low, line) or _is_link_row(line) or stamp):
             cut, n_calls = i, n_calls + 1
             continue
         if bios and _is_author_bio(line, authors):
@@ -1084,7 +1189,11 @@ def _is_byline(paragraph: str, authors: list[str]) -> bool:
         return False
     rest = word_key(match.group(2))
     if authors:
-        return any(word_key(name) and word_key(name) in rest for name in authors)
+        names = [key for key in map(word_key, authors) if key]
+        if any(rest.startswith(key) for key in names):
+            return True
+        # the name further on: "By Staff Writer Jane Doe", not "By the time Jane Doe arrived, the fire…"
+        return any(key in rest for key in names) and not reads_as_story(paragraph)
     # no declared author: a short run of capitalised names only
     return bool(
         re.fullmatch(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*", match.group(2))
@@ -1106,10 +1215,12 @@ _STAMP_WORD = (
     r"|publicado|actualizado)"
 )
 # The page's own date stamps and counters at the top of the text: "Last updated: 3 May 2025",
-# "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a paragraph)
+# "Updated 3 hours ago", "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a
+# paragraph)
 DATE_STAMP = LinePattern(
     rf"\W*({_STAMP_WORD}( on| at| am| le| el)?\s*:?\s*)?{_DATE}(\s*(at\s*)?\d{{1,2}}:\d{{2}}\s*(am|pm)?)?\W*$"
     rf"|\W*{_STAMP_WORD}( on)?\s*:?\s*$"
+    rf"|\W*({_STAMP_WORD}\s*:?\s*)?(\d+|an?|one) (min(ute)?s?|hours?|hrs?|days?|weeks?|months?) ago\W*$"
     r"|\W*\d+\s*(min(ute)?s?\.?|minutes?)\s*(read|reading)\W*$|\W*(estimated )?reading time\W*$"
     r"|\W*[\d,.]+[km]?\s+views\W*$"
 )
@@ -1242,16 +1353,21 @@ def text_rules(
             kept.append(para)
             continue
         low = stripped.lower()
-        if boiler_on and len(stripped) < 300 and _boilerplate_low(low):
+        if boiler_on and len(stripped) < 300 and _boilerplate_low(low, stripped):
             bump("boilerplate_lines")
             continue
-        if disclosure or chrome_on and len(stripped) < 200 and CHROME_LINE(low):
+        if disclosure or chrome_on and len(stripped) < 200 and _line_hit(CHROME_LINE, low, stripped):
             bump("chrome_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
             bump("date_stamps")
             continue
-        if teaser_on and len(stripped) < 250 and TEASER_PREFIX.match(stripped):
+        if (
+            teaser_on
+            and len(stripped) < 250
+            and TEASER_PREFIX.match(stripped)
+            and not reads_as_story(stripped)
+        ):
             bump("teaser_lines")
             continue
         # a "Related articles" / "More from…" heading left on its own line (what it headed went as links)
@@ -1261,7 +1377,7 @@ def text_rules(
         if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
             bump("headline_repeat")
             continue
-        if call_on and len(stripped) < 200 and CALL_LINE(low):
+        if call_on and len(stripped) < 200 and _line_hit(CALL_LINE, low, stripped):
             bump("call_lines")
             continue
         kept.append(para)
