@@ -1131,6 +1131,22 @@ def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400
     return drop
 
 
+# the names ``text_rules`` answers to, in the order it applies them
+TEXT_RULES = (
+    "repeated_runs",
+    "title_repeat",
+    "byline_repeat",
+    "author_bio",
+    "headline_repeat",
+    "boilerplate_lines",
+    "chrome_lines",
+    "date_stamps",
+    "teaser_lines",
+    "call_lines",
+    "tail_calls",
+)
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,

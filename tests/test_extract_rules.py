@@ -9,7 +9,7 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from pipelines.extract import extract_article
+from pipelines.extract import RULES, extract_article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -189,6 +189,18 @@ def test_rules_keep_every_paragraph_and_drop_the_boilerplate(name):
         assert snippet.lower() not in record["text"].lower(), snippet
     assert record["extraction"]["rules"].get(rule, 0) >= 1, record["extraction"]
     assert record["word_count"] == len(record["text"].split())
+
+
+def test_rules_named_in_full_are_all_the_rules_and_one_left_out_is_off():
+    """``rules=`` restricts by name (benchmarks switch one rule off): every name that fires is known."""
+    for name, (url, *_, rule) in CASES.items():
+        source = _page(name)
+        everything = extract_article(source, url).record
+        named = extract_article(source, url, rules=set(RULES)).record
+        assert set(everything["extraction"]["rules"]) <= set(RULES), name
+        assert named["text"] == everything["text"], name
+        without = extract_article(source, url, rules=set(RULES) - {rule}).record
+        assert rule not in without["extraction"]["rules"], name
 
 
 @pytest.mark.parametrize("name", sorted(n for n, case in CASES.items() if case[3]))
