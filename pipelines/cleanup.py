@@ -526,14 +526,21 @@ def _repeated_card(box: HtmlElement, cards: dict[HtmlElement, dict[tuple[str, st
 
 def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     """Runs of two or more paragraphs that are nothing but a link to another page (teaser headlines),
-    e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
+    e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article.
+
+    Not a list the story announces ("Here are the courses you can take for free:"), nor a run whose
+    links all lead to other sites (the sources, products or places the story lists): teasers lead to
+    the site's own stories."""
     removed = 0
     page_url = ctx["url"]
     page_path = urlsplit(page_url).path.rstrip("/")
+    host = urlsplit(page_url).netloc.lower().removeprefix("www.")
     # in document order (a set's order would make nested runs come out differently from run to run)
     parents = dict.fromkeys(p.getparent() for p in tree.iter("p", "h3", "h4", "li"))
     parents.pop(None, None)
     for parent in parents:
+        if parent.tag in ("ul", "ol") and _announced(parent):
+            continue
         run: list[HtmlElement] = []
         runs: list[list[HtmlElement]] = []
         for child in parent:
@@ -554,10 +561,28 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
         if len(run) >= 2:
             runs.append(run)
         for run in runs:
+            if host and all(_leaves_site(el, page_url, host) for el in run):
+                continue
             for el in run:
                 _remove(el)
                 removed += 1
     return removed
+
+
+def _announced(lst: HtmlElement) -> bool:
+    """The list comes right after a sentence of the story that ends by announcing it ("…are still worth
+    a look:"); a label over a box ("Related stories:", "Read more:") is no such sentence."""
+    prev = lst.getprevious()
+    if prev is None or prev.tag != "p":
+        return False
+    text = element_text(prev)
+    return text.endswith(":") and len(text.split()) >= 6 and not RELATED_HEADING.match(text)
+
+
+def _leaves_site(el: HtmlElement, page_url: str, host: str) -> bool:
+    link = next(el.iterdescendants("a"), None)
+    netloc = _link_target(page_url, link.get("href") or "")[0] if link is not None else None
+    return bool(netloc) and netloc.lower().removeprefix("www.") != host
 
 
 def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = None) -> bool:

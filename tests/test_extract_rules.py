@@ -278,6 +278,47 @@ def test_other_headlines_are_links_to_the_same_site_only():
     assert found == {"bus fares frozen for another year", "station lifts finally repaired at last"}
 
 
+def test_headline_link_runs_keep_the_lists_the_story_gives():
+    """Links in a row that lead to other sites (the sources, products or places a story lists) and a list
+    the story announces with a sentence are the story's; the same site's headlines in a row still go,
+    with or without a label over them."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import rule_headline_link_runs
+
+    def items(links):
+        return "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in links)
+
+    sources = [
+        ("https://weather.example/reports/2023-storms", "Winter storm report for the coast, 2023"),
+        ("https://www.engineers.example/piers/survey", "Survey of timber piers on the east coast"),
+    ]
+    guides = [
+        ("/guides/ferry-timetables", "Ferry timetables for the islands this summer"),
+        ("/guides/parking-by-the-quay", "Where to park by the quay on market days"),
+    ]
+    teasers = [
+        ("/news/lifeboat-crew-honoured", "Lifeboat crew honoured for daring winter rescue"),
+        ("/news/fish-market-reopens", "Fish market reopens after six month refit"),
+    ]
+    tree = fromstring(
+        "<html><body><article>"
+        "<p>The council voted on Tuesday to restore the wooden ferry pier, closed since the storms.</p>"
+        f"<p>Engineers drew on two studies published this year.</p><ul>{items(sources)}</ul>"
+        f"<p>Visitors planning a trip can read the harbour's own guides before they come:</p>"
+        f"<ul>{items(guides)}</ul>"
+        f"<p>Related stories:</p><ul>{items(teasers)}</ul>"
+        "</article>"
+        + "".join(f"<p><a href='{href}'>{text}</a></p>" for href, text in teasers)
+        + "</body></html>"
+    )
+    removed = rule_headline_link_runs(tree, {"url": "https://www.coastline.example/news/ferry-pier"})
+    text = tree.text_content()
+    assert removed == 4
+    assert all(label in text for _, label in sources + guides)
+    assert not any(label in text for _, label in teasers)
+
+
 def test_byline_repeat_drops_the_byline_paragraph_only():
     from pipelines.cleanup import text_rules
 
