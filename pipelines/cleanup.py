@@ -485,7 +485,8 @@ _MEDIA_CLASS = re.compile(
 
 
 def _in_page_control(button: HtmlElement, label: str) -> bool:
-    if (button.get("href") or "").strip().startswith("#"):
+    # a jump within the page, or a toggle that opens something in it (a menu of files, an accordion)
+    if (button.get("href") or "").strip().startswith("#") or button.get("aria-expanded") is not None:
         return True
     low = label.lower()
     return (
@@ -1224,7 +1225,8 @@ def text_rules(
                 break
     # a paragraph that repeats another page's link text is that page's headline, unless it heads a
     # section of this story (a table of contents links to the headings the text goes on to explain):
-    # it goes only when what follows is another such headline, a short line, or nothing
+    # it goes only when what follows is another such headline, a short line that is not an item of
+    # a list (a product's name links to its page, over the list of its specs), or nothing
     is_headline = [
         bool(headlines)
         and on("headline_repeat")
@@ -1265,7 +1267,12 @@ def text_rules(
         if teaser_on and len(stripped) < 60 and _is_related_label(stripped):
             bump("teaser_lines")
             continue
-        if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
+        if is_headline[i] and (
+            i + 1 == len(out)
+            or is_headline[i + 1]
+            or len(out[i + 1]) < 80
+            and not out[i + 1].startswith("- ")
+        ):
             bump("headline_repeat")
             continue
         if call_on and len(stripped) < 200 and CALL_LINE(low):

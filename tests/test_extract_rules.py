@@ -259,6 +259,10 @@ def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_heading
     kept, fired = text_rules(paragraphs, "Tutoring that works", headlines)
     assert kept == paragraphs[:2]
     assert fired == {"headline_repeat": 2}
+    # a product's name, linked to its page, over the list of its specs heads a part of the story
+    review = [body, "Harbour Glide 40 Electric Longboard", "- Range: 40 km", "- Top speed: 32 km/h", body]
+    kept, fired = text_rules(review, None, {word_key(review[1])})
+    assert kept == review and not fired
 
 
 def test_other_headlines_are_links_to_the_same_site_only():
@@ -536,7 +540,8 @@ def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards
     assert "Join the club" not in text and "Book your tickets" not in text
     assert text.count("See the recipe") == 3 and "Seeded rye" in text
     # the lead beside a jump to the comments, a caption beside its picture's zoom, a long paragraph
-    # beside a link to the full results: the story's, not a pitch
+    # beside a link to the full results, a description under a menu of files to download (a button
+    # that opens something in the page): the story's, not a pitch
     assert all(paragraph in text for paragraph in story)
     assert "Judges tasting the entries on the long trestle tables" in text
 
