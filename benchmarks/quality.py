@@ -2,7 +2,7 @@
 """Extraction quality and speed: newsbot's ``extract_article`` vs bare ``trafilatura.extract``.
 
     python benchmarks/quality.py [--data ../shared/bench/wcxb-dev] [--limit N] [--jobs N]
-                                 [--json OUT] [--worst N --diff-dir DIR] [--rules a,b,c]
+                                 [--json OUT] [--worst N --diff-dir DIR] [--rules a,b,c] [--ablate]
 
 Both extractors run over the same pages in the same run. Scoring uses the data set's own
 ``score.py`` (imported from the data directory's parent, never copied).
@@ -24,6 +24,12 @@ What is measured
               separate pass that is not timed.
   speed       CPU time (``time.process_time``) of each call, summed in the worker that ran it, so
               a pool does not distort the per-page cost; ms/page for each and the ratio.
+  --ablate    then each rule that fired switched off in turn (the others as run): per rule, the
+              article pages it fired on, those where it helps (page shingle F1 higher with it) and
+              hurts (lower), and the change it brings (with it minus without) to shingle F1, with
+              hit and without leak. Only the pages it fired on are run again: a rule that did not
+              fire changed nothing. ``--json`` keeps, per rule, the pages it helps or hurts with
+              their F1 both ways and the text without it.
 """
 
 from __future__ import annotations
@@ -61,7 +67,7 @@ def _run(page) -> dict:
 
     from pipelines.extract import extract_article
 
-    raw = gzip.decompress((_STATE["data"] / "html" / f"{page.id}.html.gz").read_bytes())
+    raw = _raw(page)
     start = time.process_time()
     result = extract_article(raw, page.url, rules=_STATE["rules"], force=True)
     ours_time = time.process_time() - start
@@ -89,6 +95,58 @@ def _run(page) -> dict:
             else {}
         )
     return out
+
+
+def _raw(page) -> bytes:
+    return gzip.decompress((_STATE["data"] / "html" / f"{page.id}.html.gz").read_bytes())
+
+
+def _run_without(task) -> tuple[str, str, str]:
+    """The page's text with one rule off: (page id, rule, text)."""
+    from pipelines.extract import RULES, extract_article
+
+    page, rule = task
+    rules = (set(RULES) if _STATE["rules"] is None else _STATE["rules"]) - {rule}
+    result = extract_article(_raw(page), page.url, rules=rules, force=True)
+    return page.id, rule, (result.record or {}).get("text", "")
+
+
+def ablate(pool, pages, ours: dict[str, str], fired_on: dict[str, dict]) -> dict[str, dict]:
+    """Each rule that fired switched off in turn: what it changes, page by page and overall."""
+    from score import _f1, score
+
+    names = sorted({name for p in pages for name in fired_on[p.id]})
+    tasks = [(p, name) for name in names for p in pages if name in fired_on[p.id]]
+    off: dict[str, dict[str, str]] = {name: {} for name in names}
+    for pid, name, text in pool.imap_unordered(_run_without, tasks, chunksize=4):
+        off[name][pid] = text
+    s_on = score(pages, ours)
+    f1_on = {pid: _f1(p, r) for pid, p, r in _shingle_rows(pages, ours)}
+    report = {}
+    for name in names:
+        texts = {**ours, **off[name]}
+        s_off = score(pages, texts)
+        fired = [p for p in pages if p.id in off[name]]
+        rows = {}
+        for pid, p, r in _shingle_rows(fired, texts):
+            if abs(f1_on[pid] - _f1(p, r)) > 1e-9:
+                rows[pid] = {"f1_on": f1_on[pid], "f1_off": _f1(p, r), "text_off": texts[pid]}
+        report[name] = {
+            "fired": len(fired),
+            "helps": sorted(pid for pid, row in rows.items() if row["f1_on"] > row["f1_off"]),
+            "hurts": sorted(pid for pid, row in rows.items() if row["f1_on"] < row["f1_off"]),
+            "delta": {k: s_on[k] - s_off[k] for k in ("shingle_f1", "with_hit", "without_leak")},
+            "pages": rows,
+        }
+    print(f"\nwith each rule off ({len(tasks)} page runs); delta = with the rule minus without")
+    print(f"{'rule':20} {'fired':>6} {'helps':>6} {'hurts':>6} {'dF1':>8} {'dWith':>8} {'dLeak':>8}")
+    for name, r in report.items():
+        d = r["delta"]
+        print(
+            f"{name:20} {r['fired']:>6} {len(r['helps']):>6} {len(r['hurts']):>6} "
+            f"{d['shingle_f1']:>+8.4f} {d['with_hit']:>+8.4f} {d['without_leak']:>+8.4f}"
+        )
+    return report
 
 
 def _norm_space(text: str | None) -> str:
@@ -194,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diff-dir", default="benchmarks/out/diffs")
     parser.add_argument("--rules", help="comma-separated subset of our rules to enable (default: all)")
     parser.add_argument("--bare-meta", action="store_true", help="also score bare trafilatura's metadata")
+    parser.add_argument("--ablate", action="store_true", help="then each rule off in turn (article pages)")
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -259,6 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         for k in r["rules"]:
             fired[k] = fired.get(k, 0) + 1
     print("rules fired (pages):", ", ".join(f"{k}={v}" for k, v in sorted(fired.items())))
+    ablation = None
+    if args.ablate:
+        with Pool(args.jobs, initializer=_init, initargs=init_args) as pool:
+            ablation = ablate(pool, articles, ours, {p.id: by_id[p.id]["rules"] for p in articles})
 
     if args.worst:
         dump_diffs(articles, ours, bare, args.worst, Path(args.diff_dir))
@@ -272,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             "recognition": {"articles": rec_articles, "others": rec_others},
             "metadata": {"newsbot": meta_ours, "bare": meta_bare},
             "ms_per_page": {"newsbot": t_ours, "bare": t_bare, "ratio": t_ours / max(t_bare, 1e-9)},
+            "ablation": ablation,
             "pages": {
                 r["id"]: {
                     "type": types[r["id"]],

@@ -603,7 +603,8 @@ _MEDIA_CLASS = re.compile(
 
 
 def _in_page_control(button: HtmlElement, label: str) -> bool:
-    if (button.get("href") or "").strip().startswith("#"):
+    # a jump within the page, or a toggle that opens something in it (a menu of files, an accordion)
+    if (button.get("href") or "").strip().startswith("#") or button.get("aria-expanded") is not None:
         return True
     low = label.lower()
     return (
@@ -644,14 +645,21 @@ def _repeated_card(box: HtmlElement, cards: dict[HtmlElement, dict[tuple[str, st
 
 def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     """Runs of two or more paragraphs that are nothing but a link to another page (teaser headlines),
-    e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article."""
+    e.g. ``<p><b><a href="/other-story">Other headline</a></b></p>`` after the article.
+
+    Not a list the story announces ("Here are the courses you can take for free:"), nor a run whose
+    links all lead to other sites (the sources, products or places the story lists): teasers lead to
+    the site's own stories."""
     removed = 0
     page_url = ctx["url"]
     page_path = urlsplit(page_url).path.rstrip("/")
+    host = urlsplit(page_url).netloc.lower().removeprefix("www.")
     # in document order (a set's order would make nested runs come out differently from run to run)
     parents = dict.fromkeys(p.getparent() for p in tree.iter("p", "h3", "h4", "li"))
     parents.pop(None, None)
     for parent in parents:
+        if parent.tag in ("ul", "ol") and _announced(parent):
+            continue
         run: list[HtmlElement] = []
         runs: list[list[HtmlElement]] = []
         for child in parent:
@@ -672,10 +680,28 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
         if len(run) >= 2:
             runs.append(run)
         for run in runs:
+            if host and all(_leaves_site(el, page_url, host) for el in run):
+                continue
             for el in run:
                 _remove(el)
                 removed += 1
     return removed
+
+
+def _announced(lst: HtmlElement) -> bool:
+    """The list comes right after a sentence of the story that ends by announcing it ("…are still worth
+    a look:"); a label over a box ("Related stories:", "Read more:") is no such sentence."""
+    prev = lst.getprevious()
+    if prev is None or prev.tag != "p":
+        return False
+    text = element_text(prev)
+    return text.endswith(":") and len(text.split()) >= 6 and not RELATED_HEADING.match(text)
+
+
+def _leaves_site(el: HtmlElement, page_url: str, host: str) -> bool:
+    link = next(el.iterdescendants("a"), None)
+    netloc = _link_target(page_url, link.get("href") or "")[0] if link is not None else None
+    return bool(netloc) and netloc.lower().removeprefix("www.") != host
 
 
 def _is_headline_link(el: HtmlElement, page_url: str, page_path: str | None = None) -> bool:
@@ -1276,6 +1302,22 @@ def _repeated_runs(paragraphs: list[str], min_run: int = 4, min_chars: int = 400
     return drop
 
 
+# the names ``text_rules`` answers to, in the order it applies them
+TEXT_RULES = (
+    "repeated_runs",
+    "title_repeat",
+    "byline_repeat",
+    "author_bio",
+    "headline_repeat",
+    "boilerplate_lines",
+    "chrome_lines",
+    "date_stamps",
+    "teaser_lines",
+    "call_lines",
+    "tail_calls",
+)
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -1328,7 +1370,8 @@ def text_rules(
                 break
     # a paragraph that repeats another page's link text is that page's headline, unless it heads a
     # section of this story (a table of contents links to the headings the text goes on to explain):
-    # it goes only when what follows is another such headline, a short line, or nothing
+    # it goes only when what follows is another such headline, a short line that is not an item of
+    # a list (a product's name links to its page, over the list of its specs), or nothing
     is_headline = [
         bool(headlines)
         and on("headline_repeat")
@@ -1374,7 +1417,12 @@ def text_rules(
         if teaser_on and len(stripped) < 60 and _is_related_label(stripped):
             bump("teaser_lines")
             continue
-        if is_headline[i] and (i + 1 == len(out) or is_headline[i + 1] or len(out[i + 1]) < 80):
+        if is_headline[i] and (
+            i + 1 == len(out)
+            or is_headline[i + 1]
+            or len(out[i + 1]) < 80
+            and not out[i + 1].startswith("- ")
+        ):
             bump("headline_repeat")
             continue
         if call_on and len(stripped) < 200 and _line_hit(CALL_LINE, low, stripped):

@@ -27,6 +27,8 @@ from trafilatura.utils import HTML_PARSER, is_dubious_html, repair_faulty_html
 
 from pipelines.classify import classify_page, page_features, text_features
 from pipelines.cleanup import (
+    DOM_RULES,
+    TEXT_RULES,
     apply_dom_rules,
     drop_invisible,
     element_text,
@@ -40,9 +42,11 @@ from pipelines.recover import recover_dropped_blocks, word_runs
 from pipelines.selections import fast_selections, install
 from pipelines.urls import choose_key_url, clean_url
 
-__all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION"]
+__all__ = ["Extraction", "decode_html", "extract_article", "EXTRACTION_VERSION", "RULES"]
 
 EXTRACTION_VERSION = 1
+# every name ``extract_article(rules=...)`` answers to, in the order the rules run
+RULES = (*(name for name, _ in DOM_RULES), "recovered_blocks", *TEXT_RULES)
 MAX_CHARS = MAX_BYTES
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

@@ -33,6 +33,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({"p", "li", "blockquote", "dt", "dd", "tr"} | _HEADINGS)
 # elements whose own text (outside any block) makes them a block of their own
 _TEXT_HOLDERS = frozenset({"div", "section", "article", "main", "td", "span", "font", "center"})
+# text holders that are also inline: inside a paragraph they are a phrase of it (a bold run)
+_INLINE_HOLDERS = frozenset({"span", "font"})
+_INLINE = frozenset({"span", "font", "a", "b", "strong", "em", "i", "u", "small", "mark", "sup", "sub"})
 _SKIP = (
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
     "button", "select", "textarea", "iframe", "figure", "figcaption", "label", "menu", "dialog", "pre",
@@ -91,8 +94,11 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
             and (_beside_kept(block, parents) or _prose(block, text))
         ):
             # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
-            # matched by its 4-word runs it is not put back twice
+            # matched by its 4-word runs it is not put back twice; nor is a phrase of a paragraph it
+            # kept ("…why it is <span>importan</span>t…")
             w = output.near(keys[i])
+            if w is None and block.tag in _INLINE_HOLDERS:
+                w = _in_kept_paragraph(block, output)
             if w is None:
                 flow.append((block.tag, "back", last, text))
                 continue
@@ -147,6 +153,19 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
         if holder is not None:
             holding.add(holder)
     return [el for el in candidates if el.tag == "tr" or el not in holding]
+
+
+def _in_kept_paragraph(el: HtmlElement, output: _Output) -> int | None:
+    """Where the paragraph, list item or heading holding ``el`` (through inline elements only) is in
+    the output, if it is."""
+    for anc in el.iterancestors():
+        if anc.tag not in _INLINE:
+            if anc.tag not in _BLOCKS:
+                return None
+            key = word_key(_text(anc))
+            at = output.exact(key)
+            return at if at is not None else output.near(key)
+    return None
 
 
 def word_runs(key: str) -> list[tuple[str, ...]]:

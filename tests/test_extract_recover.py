@@ -128,3 +128,17 @@ def test_a_word_found_further_on_does_not_end_the_story_early() -> None:
         kept[1],
         kept[2],
     ]
+
+
+def test_a_phrase_set_apart_inside_a_kept_paragraph_is_not_a_block_to_put_back() -> None:
+    # a bold run that a page's editor cut mid-word: trafilatura kept its paragraph whole
+    middle = (
+        "<p><span>Councillors went through <span>what the budget covers</span>, <span>why it is "
+        "importan</span>t to the town and <span>who will pay</span> for the harbour repairs.</span></p>"
+    )
+    paragraph = (
+        "Councillors went through what the budget covers, why it is important to the town and who will "
+        "pay for the harbour repairs."
+    )
+    kept = [KEPT[0], paragraph, KEPT[1]]
+    assert recover_dropped_blocks(_story(middle), list(kept)) == (kept, 0)

@@ -9,7 +9,7 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from pipelines.extract import extract_article
+from pipelines.extract import RULES, extract_article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -198,6 +198,18 @@ def test_rules_keep_every_paragraph_and_drop_the_boilerplate(name):
     assert record["word_count"] == len(record["text"].split())
 
 
+def test_rules_named_in_full_are_all_the_rules_and_one_left_out_is_off():
+    """``rules=`` restricts by name (benchmarks switch one rule off): every name that fires is known."""
+    for name, (url, *_, rule) in CASES.items():
+        source = _page(name)
+        everything = extract_article(source, url).record
+        named = extract_article(source, url, rules=set(RULES)).record
+        assert set(everything["extraction"]["rules"]) <= set(RULES), name
+        assert named["text"] == everything["text"], name
+        without = extract_article(source, url, rules=set(RULES) - {rule}).record
+        assert rule not in without["extraction"]["rules"], name
+
+
 @pytest.mark.parametrize("name", sorted(n for n, case in CASES.items() if case[3]))
 def test_bare_trafilatura_leaks_what_we_remove(name):
     """The fixtures prove the point: trafilatura on its own keeps this boilerplate."""
@@ -254,6 +266,10 @@ def test_headline_repeat_drops_other_stories_headlines_but_keeps_section_heading
     kept, fired = text_rules(paragraphs, "Tutoring that works", headlines)
     assert kept == paragraphs[:2]
     assert fired == {"headline_repeat": 2}
+    # a product's name, linked to its page, over the list of its specs heads a part of the story
+    review = [body, "Harbour Glide 40 Electric Longboard", "- Range: 40 km", "- Top speed: 32 km/h", body]
+    kept, fired = text_rules(review, None, {word_key(review[1])})
+    assert kept == review and not fired
 
 
 def test_other_headlines_are_links_to_the_same_site_only():
@@ -271,6 +287,47 @@ def test_other_headlines_are_links_to_the_same_site_only():
     )
     found = other_headlines(tree, "https://valley.example/transport/night-trains-return")
     assert found == {"bus fares frozen for another year", "station lifts finally repaired at last"}
+
+
+def test_headline_link_runs_keep_the_lists_the_story_gives():
+    """Links in a row that lead to other sites (the sources, products or places a story lists) and a list
+    the story announces with a sentence are the story's; the same site's headlines in a row still go,
+    with or without a label over them."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import rule_headline_link_runs
+
+    def items(links):
+        return "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in links)
+
+    sources = [
+        ("https://weather.example/reports/2023-storms", "Winter storm report for the coast, 2023"),
+        ("https://www.engineers.example/piers/survey", "Survey of timber piers on the east coast"),
+    ]
+    guides = [
+        ("/guides/ferry-timetables", "Ferry timetables for the islands this summer"),
+        ("/guides/parking-by-the-quay", "Where to park by the quay on market days"),
+    ]
+    teasers = [
+        ("/news/lifeboat-crew-honoured", "Lifeboat crew honoured for daring winter rescue"),
+        ("/news/fish-market-reopens", "Fish market reopens after six month refit"),
+    ]
+    tree = fromstring(
+        "<html><body><article>"
+        "<p>The council voted on Tuesday to restore the wooden ferry pier, closed since the storms.</p>"
+        f"<p>Engineers drew on two studies published this year.</p><ul>{items(sources)}</ul>"
+        f"<p>Visitors planning a trip can read the harbour's own guides before they come:</p>"
+        f"<ul>{items(guides)}</ul>"
+        f"<p>Related stories:</p><ul>{items(teasers)}</ul>"
+        "</article>"
+        + "".join(f"<p><a href='{href}'>{text}</a></p>" for href, text in teasers)
+        + "</body></html>"
+    )
+    removed = rule_headline_link_runs(tree, {"url": "https://www.coastline.example/news/ferry-pier"})
+    text = tree.text_content()
+    assert removed == 4
+    assert all(label in text for _, label in sources + guides)
+    assert not any(label in text for _, label in teasers)
 
 
 def test_byline_repeat_drops_the_byline_paragraph_only():
@@ -490,7 +547,8 @@ def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards
     assert "Join the club" not in text and "Book your tickets" not in text
     assert text.count("See the recipe") == 3 and "Seeded rye" in text
     # the lead beside a jump to the comments, a caption beside its picture's zoom, a long paragraph
-    # beside a link to the full results: the story's, not a pitch
+    # beside a link to the full results, a description under a menu of files to download (a button
+    # that opens something in the page): the story's, not a pitch
     assert all(paragraph in text for paragraph in story)
     assert "Judges tasting the entries on the long trestle tables" in text
 
