@@ -70,7 +70,7 @@ RELATED_HEADING = re.compile(
 )
 
 TEASER_PREFIX = re.compile(
-    r"^\W*(read more|read also|also read|read next|related|see also|more|recommended|watch|listen|"
+    r"^(?!\s*\|)\W*(read more|read also|also read|read next|related|see also|more|recommended|watch|listen|"
     r"related (story|article|coverage|content|video)|more on this( story)?|click here|don'?t miss|"
     r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|auch interessant|lee también"
     r"|leer más|te puede interesar|"

@@ -845,3 +845,26 @@ def test_hidden_dialogs_keep_a_hidden_dialog_that_holds_the_story():
     assert result.is_article, result.reason
     assert result.record["text"].count("Four clinics in the upper valley") == 1
     assert "hidden_dialogs" not in result.record["extraction"]["rules"]
+
+
+def test_teaser_lines_keep_a_table_row_that_starts_with_a_teaser_word():
+    # "| Watch | Price |" is the table's header row, not a "Watch: …" teaser
+    paragraph = (
+        "<p>The testers wore each watch for a month and logged its battery life, its comfort on a long "
+        "walk and how well it kept time against a radio clock ({}).</p>"
+    )
+    before = "".join(paragraph.format(n) for n in ("spring", "summer"))
+    after = "".join(paragraph.format(n) for n in ("autumn", "winter"))
+    table = (
+        "<table><tr><th>Watch</th><th>Price</th><th>Battery</th></tr>"
+        "<tr><td>Harbour One</td><td>£120</td><td>9 days</td></tr>"
+        "<tr><td>Ridge Pro</td><td>£240</td><td>14 days</td></tr></table>"
+    )
+    html = (
+        "<html><head><title>Three field watches tested</title><meta property='og:type' content='article'>"
+        "</head><body><article><h1>Three field watches tested</h1>"
+        f"{before}{table}{after}</article></body></html>"
+    )
+    result = extract_article(html, "https://gear.example/reviews/three-field-watches-tested")
+    assert "| Watch | Price | Battery |" in result.record["text"].split("\n\n")
+    assert "teaser_lines" not in result.record["extraction"]["rules"]
