@@ -152,8 +152,11 @@ _LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
 _BASE = re.compile(rb"<base\b[^>]*?" + (_ATTR % rb"href"), re.IGNORECASE)
 
 
+_LINK_ATTRS = {name: re.compile(_ATTR % name, re.IGNORECASE) for name in (b"rel", b"type", b"href")}
+
+
 def _attr(tag: bytes, name: bytes) -> str:
-    match = re.search(_ATTR % name, tag, re.IGNORECASE)
+    match = _LINK_ATTRS[name].search(tag)
     if not match:
         return ""
     value = next(g for g in match.groups() if g is not None)
@@ -161,8 +164,14 @@ def _attr(tag: bytes, name: bytes) -> str:
 
 
 def _value(match: re.Match[bytes]) -> str:
-    raw = next(g for g in match.groups() if g is not None)
+    raw = match[match.lastindex or 0]  # the one quoting style of _ATTR that matched
     return html_unescape(raw.decode("utf-8", "replace")).strip()
+
+
+# A site-relative href that urljoin would only prefix with the site: no dot segment to resolve,
+# no ;params, no empty query to drop, nothing urlsplit removes (tabs, newlines) or keeps verbatim
+# (spaces, controls). Anything else takes urljoin.
+_PLAIN_PATH = re.compile(r"(?!//|/\.)/(?:(?!/\.)[^\x00-\x20\x7f;?#])*(?:\?[^\x00-\x20\x7f#]+)?")
 
 
 def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
@@ -171,6 +180,8 @@ def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
     base = urljoin(base_url, _value(base_match)) if base_match else base_url
     feeds = []
     for tag in _LINK_TAG.findall(body):
+        if b"alternate" not in tag.lower():  # stylesheets, icons, preloads: no feed
+            continue
         rel = _attr(tag, b"rel").lower().split()
         kind = _attr(tag, b"type").lower().split(";")[0].strip()
         href = _attr(tag, b"href")
@@ -180,12 +191,23 @@ def page_links(body: bytes, base_url: str) -> tuple[list[str], list[str]]:
     site = parts.netloc.lower()
     # Absolute links to this site, by prefix; anything else absolute is another site.
     same_site = tuple(f"{scheme}://{site}" for scheme in ("http", "https")) + (f"//{site}",)
+    # Most links of a page are site-relative ("/news/..."): joined by prefixing the site, not by
+    # urljoin and a parse each (the reactor's largest cost per page).
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and site else ""
     links = []
     seen = set()
     for match in _ANCHOR.finditer(body):
         href = _value(match)
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
             continue
+        if origin and href[0] == "/":
+            plain = href.split("#", 1)[0]
+            if _PLAIN_PATH.fullmatch(plain):
+                url = origin + plain
+                if url not in seen:
+                    seen.add(url)
+                    links.append(url)
+                continue
         lowered = href[: len(site) + 10].lower()
         if ("://" in lowered[:10] or lowered.startswith("//")) and not lowered.startswith(same_site):
             continue  # another site: skip the costly join and parse

@@ -11,6 +11,9 @@ RedirectedToArchivedMiddleware (downloader middleware): a link that redirects (a
 link) is only known for what it is once fetched; when the redirect target is a story we hold, the
 target is not fetched again, and the link is recorded as leading to it, so the next run skips it.
 
+MetaRefreshMiddleware (downloader middleware): Scrapy's, without decoding every page to find the
+<meta http-equiv="refresh"> that hardly any page has.
+
 ConditionalRequestMiddleware (downloader middleware): feeds and sitemaps are fetched with
 If-None-Match / If-Modified-Since from the previous run, so an unchanged one costs a 304.
 Validators are saved only when a run finishes: a killed run must not leave a validator whose
@@ -19,14 +22,18 @@ articles were never fetched.
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from collections.abc import AsyncIterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.http import Response
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
+from scrapy.http import HtmlResponse, Response
+from w3lib.encoding import resolve_encoding
 
 from archive.db import Archive
 from newsbot.failures import AlreadyArchived, RedirectLoop
@@ -107,6 +114,44 @@ class RedirectLoopMiddleware:
             if target in chain:
                 raise RedirectLoop(f"{request.url} redirects back to {target}")
         return response
+
+
+# Encodings in which each ASCII letter of the text is its own byte, no byte is dropped between two
+# characters and no character takes more than 4 bytes: a word the start of the bytes does not spell
+# is not in the start of the text. (Not UTF-16, UTF-7 or ISO-2022, which are decoded to be sure.)
+_ASCII_BASED = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "ascii", "utf-8", "latin-1", "iso8859-2", "iso8859-5", "iso8859-7", "iso8859-9", "iso8859-15",
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+        "cp874", "koi8-r", "koi8-u", "mac-roman", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+        "gbk", "gb2312", "gb18030", "big5", "cp950", "big5hkscs",
+    )
+)  # fmt: skip
+_REFRESH_SCAN = 4 * 4096 + 4  # Scrapy reads a refresh in the first 4,096 characters (+ a BOM)
+
+
+@lru_cache(maxsize=64)
+def _ascii_based(encoding: str) -> bool:
+    try:
+        return all(codecs.lookup(e).name in _ASCII_BASED for e in (encoding, resolve_encoding(encoding)))
+    except (LookupError, TypeError):
+        return False
+
+
+class MetaRefreshMiddleware(ScrapyMetaRefresh):
+    """Scrapy decodes the whole of every HTML page (response.text) to look for a refresh in its
+    first 4,096 characters; a page whose first bytes do not say 'refresh' in an ASCII-based
+    encoding has none, and goes on undecoded. Any other page is Scrapy's to judge."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        if (
+            isinstance(response, HtmlResponse)
+            and _ascii_based(response.encoding)
+            and b"refresh" not in response.body[:_REFRESH_SCAN].lower()
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class ConditionalRequestMiddleware:

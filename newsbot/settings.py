@@ -56,6 +56,8 @@ EXTENSIONS = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.RedirectedToArchivedMiddleware": 50,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsbot.middlewares.MetaRefreshMiddleware": 580,  # Scrapy's, in its place
     "newsbot.middlewares.ConditionalRequestMiddleware": 560,
     "newsbot.middlewares.RedirectLoopMiddleware": 650,  # sees 3xx responses before RedirectMiddleware (600)
 }

@@ -90,6 +90,27 @@ def test_page_links_same_site_with_port_and_feeds():
     ]
 
 
+def test_page_links_resolve_site_relative_hrefs_as_a_browser_would():
+    hrefs = [
+        "/a/b/", "/a/./b", "/a/../c", "/x;v=2", "/s?", "/s?q=1#r", "/t#top", "/u\nv", "//other.example/w",
+        "/a//b", "/.well-known/x",
+    ]  # fmt: skip
+    body = "".join(f'<a href="{h}">x</a>' for h in hrefs).encode()
+    _, links = page_links(body, "http://127.0.0.1:8000/sec/page.html")
+    assert links == [
+        "http://127.0.0.1:8000/a/b/",
+        "http://127.0.0.1:8000/a/b",
+        "http://127.0.0.1:8000/c",
+        "http://127.0.0.1:8000/x;v=2",
+        "http://127.0.0.1:8000/s",
+        "http://127.0.0.1:8000/s?q=1",
+        "http://127.0.0.1:8000/t",
+        "http://127.0.0.1:8000/uv",
+        "http://127.0.0.1:8000/a//b",
+        "http://127.0.0.1:8000/.well-known/x",
+    ]
+
+
 @pytest.mark.parametrize(
     ("url", "listing"),
     [

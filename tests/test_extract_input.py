@@ -149,6 +149,25 @@ def test_clean_url_drops_tracking_and_fragment():
     assert clean_url("https://news.example/a?b=1&c=2") == "https://news.example/a?b=1&c=2"
 
 
+@pytest.mark.parametrize(
+    ("url", "clean"),
+    [
+        ("http://127.0.0.1:8000/news/2026/11/story/", "http://127.0.0.1:8000/news/2026/11/story/"),
+        (" https://news.example/a/b.html ", "https://news.example/a/b.html"),
+        ("http://news.example:80/a", "http://news.example/a"),
+        ("https://news.example:443/a", "https://news.example/a"),
+        ("http://news.example:443/a", "http://news.example:443/a"),
+        ("http://News.Example/a", "http://news.example/a"),
+        ("http://news.example", "http://news.example/"),
+        ("http://news.example/a?", "http://news.example/a"),
+        ("http://news.example/a#top", "http://news.example/a"),
+        ("http://news.example/a\tb", "http://news.example/ab"),
+    ],
+)
+def test_clean_url_keeps_a_clean_url_and_normalises_the_rest(url, clean):
+    assert clean_url(url) == clean
+
+
 def test_canonical_used_only_when_trustworthy():
     fetched = "https://www.news.example/2024/05/story-slug?utm_campaign=feed"
     good = "https://news.example/2024/05/story-slug?utm_source=canonical"

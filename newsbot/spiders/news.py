@@ -53,6 +53,7 @@ class NewsSpider(Spider):
         )
         self._by_name = {s.name: s for s in self.sources}
         self._asked: set[str] = set()  # article and listing URLs requested in this run
+        self._followed: dict[str, set[str]] = {}  # per source: links of fetched pages already decided
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -156,12 +157,20 @@ class NewsSpider(Spider):
         for feed in found_feeds if feeds else ():
             if _same_site(urlsplit(feed).netloc, source.netloc):
                 yield self._request(feed, source, "feed", self.parse_feed)
+        followed = self._followed.setdefault(source.name, set())
         for link in links:
+            # Every page of a site links to the same sections and stories: a link decided once
+            # (requested, or refused by a rule that will refuse it again) costs nothing more.
+            if link in followed:
+                continue
+            followed.add(link)
+            url = clean_url(link)
+            if url in self._asked or not source.allows(url):
+                continue  # what both kinds of request below would find first
             if looks_like_listing(link):
-                link = clean_url(link)
-                if link not in self._asked and source.allows(link) and is_fetchable_page(link):
-                    self._asked.add(link)
-                    yield self._request(link, source, "listing", self.parse_listing)
+                if is_fetchable_page(url):
+                    self._asked.add(url)
+                    yield self._request(url, source, "listing", self.parse_listing)
             else:
                 request = self.article_request(link, source)
                 if request:
