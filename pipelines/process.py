@@ -9,8 +9,11 @@ fails only the task that caused it (the pool replaces the worker and goes on).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, TimeoutError
@@ -50,7 +53,26 @@ def extract_outcome(body: bytes | str, url: str, declared_encoding: str | None =
     return Outcome(result.is_article, result.record, result.reason)
 
 
-def _warm_up() -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the process that started it dies (a run killed by a
+    timeout, the OOM killer or the user), even in the middle of a page: an orphan would otherwise
+    finish the page it holds, however long that takes, beside the next run. Linux only; elsewhere a
+    worker ends after its page, when it finds its queue closed. (The kernel ties the signal to the
+    thread that started the worker: pebble starts them on the thread that opens the pool and on its
+    manager thread, which outlive every page of the pool.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _warm_up(parent: int) -> None:
+    _die_with_parent(parent)
     # Extraction is background work: when it fills every core, the process that feeds it (the
     # reactor with its downloads and timeouts, or the WARC reader) must still get the CPU at once,
     # or the workers go hungry and timeouts fire late.
@@ -91,6 +113,7 @@ class ExtractionPool:
         pool = ProcessPool(
             max_workers=self.workers,
             initializer=_warm_up,
+            initargs=(os.getpid(),),
             context=multiprocessing.get_context("spawn"),
         )
         # Start the workers now (pebble would wait for the first page), so that their start-up

@@ -7,14 +7,20 @@ as a parameter), so each test can make a worker crash or hang on demand and stay
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import wait
+from pathlib import Path
 
 import pytest
 
 from pipelines.process import ExtractionPool, Outcome, default_workers, extract_outcome
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def page_task(body: bytes | str, url: str, declared_encoding: str | None = None) -> Outcome:
@@ -105,3 +111,60 @@ def test_the_pool_is_sized_to_the_usable_cores() -> None:
         assert pool.workers == default_workers()
         pids = {o.record["pid"] for o in results([pool.submit(b"ok", "http://x/") for _ in range(50)])}
         assert 1 <= len(pids) <= pool.workers
+
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                kids.add(int(stat.parent.name))
+    return kids
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has exited: only its exit status is left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal")
+def test_workers_die_with_a_killed_run_even_in_the_middle_of_a_page() -> None:
+    # cron's timeout or the OOM killer ends a run with SIGKILL: its workers must not live on beside
+    # the next run, not even the ones busy with a page that takes a minute
+    script = (
+        "import time\n"
+        "from pipelines.process import ExtractionPool\n"
+        "from tests.test_pool import page_task\n"
+        "pool = ExtractionPool(2, page_timeout=100, task=page_task)\n"
+        "futures = [pool.submit(b'hang', f'http://x/{i}') for i in range(4)]\n"
+        "print('busy', flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert run.stdout.readline().strip() == "busy"
+        deadline = time.monotonic() + 30
+        while len(workers := {p for p in _children(run.pid) if "spawn_main" in _cmdline(p)}) < 2:
+            assert time.monotonic() < deadline, "the pool never started its workers"
+            time.sleep(0.1)
+        time.sleep(1.0)  # both workers are inside their minute-long page now
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(_running(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [p for p in workers if _running(p)], "workers outlived their killed run"
+    finally:
+        run.kill()
+        run.wait()
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
