@@ -82,6 +82,7 @@ TEASER_PREFIX = re.compile(
 BOILERPLATE_LINE = re.compile(
     r"(your email address will not be published|required fields are marked|leave a (reply|comment)"
     r"|^comments?\s*(\(\d+\))?$|^\d+\s+(comments?|responses?|replies)$|post a comment|cancel reply"
+    r"|^(comments|commenting) (are|is|has been|have been) (now )?(closed|disabled|turned off)\b"
     r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
     r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}newsletter"
     r"|subscribe to (our|the) .{0,30}newsletter"

@@ -175,6 +175,8 @@ ANYWHERE = [
     "Join our mailing list",
     "Leave a comment",
     "There are no comments yet. Be the first to leave a comment.",
+    "Comments are closed.",
+    "Commenting has been disabled for this article.",
     "Advertisement",
     "Advertisement - Story continues below",
     "Sponsored: Five ways to save on your energy bill this winter.",
