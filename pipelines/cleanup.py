@@ -360,20 +360,34 @@ def _hidden(el: HtmlElement) -> bool:
     )
 
 
+def _own_text_len(el: HtmlElement) -> int:
+    """The length of ``el``'s text that is not link text (teasers and menus)."""
+    return len(element_text(el)) - _link_text_len(el)
+
+
 def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
     """Modal dialogs the page keeps hidden until the reader opens them ("Republish this story" with its
     licence and a copy of the story, a sign-up or share pop-over), whatever their length: the reader
-    does not see them. A hidden dialog that holds most of the page's paragraph text stays (a story
-    shown in a viewer)."""
-    removed = 0
+    does not see them. A hidden dialog that holds most of the page's paragraph text, or of its text, stays
+    (a story shown in a viewer); a hidden <body> (a page waiting for its fonts) hides no dialog."""
+    removed, page_len = 0, -1
     for el in _DIALOGS(tree):
-        if not (_hidden(el) or any(_hidden(a) for a in el.iterancestors())) or not _attached(el, tree):
+        # the page's <body> or <html> hidden is a page waiting for its fonts or scripts, not a hidden dialog
+        outer = (a for a in el.iterancestors() if a.tag not in ("body", "html"))
+        if not (_hidden(el) or any(map(_hidden, outer))) or not _attached(el, tree):
             continue
         inside = _paragraph_text_len(el)
         if inside and ctx["p_len"] - inside < inside / 2:
             continue
+        # ... and so does one holding most of the page's text that is not links, in blocks of any kind
+        if page_len < 0:  # the JSON-LD left in (an articleBody copy) is not the page's text
+            page_len = _own_text_len(tree) - sum(len(element_text(js)) for js in tree.iter("script"))
+        held = _own_text_len(el)
+        if held > page_len * 2 / 3:
+            continue
         _remove(el)
         ctx["p_len"] -= inside
+        page_len -= held
         removed += 1
     return removed
 
