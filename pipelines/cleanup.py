@@ -9,7 +9,7 @@ not against any one site's class names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
@@ -136,24 +136,56 @@ _CALL_VERBS = frozenset({
 _TO_READER = re.compile(
     r"\b([Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]e|[Mm]y|I)\b|!"
     r"|\b([Tt]his|[Oo]ur) (article|post|page|site|website|blog|story|newsletter|content|material|video"
-    r"|episode)\b|\b[Tt]he full (story|article)\b"
+    r"|episode)\b|\b[Tt]he (full|rest of the|remainder of the) (story|article)\b"
     r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
-    r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b"
+    r"|\b(share|portion) of (the )?(sales|revenue)\b"
+    r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
+    r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
+    r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
 )
 # a finite verb: an auxiliary, a past tense, or a common verb in the present
 _FINITE = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|might|must|shall|should|did|does|do)\b"
     r"|(?<!\d )\bmay\b(?! \d)"  # not the month of "3 May 2025"
-    r"|\b[a-z]{2,}ed\b|\b(found|said|told|made|took|gave|went|came|saw|got|left|began|ran|won|lost|hit|set|put"
+    # a past tense, not a participle after a comma or an "and" ("Photo courtesy of X, used with
+    # permission", "Posted by X at 9:14 and updated at 11:02")
+    r"|(?<!, )(?<!and )\b[a-z]{2,}ed\b"
+    r"|\b(found|said|told|made|took|gave|went|came|saw|got|left|began|ran|won|lost|hit|set|put"
     r"|kept|paid|sold|met|held|brought|became|fell|rose|spent|built|stood|sent|broke|drove|wrote|chose|led"
     r"|hung|shut|cut|drew|grew|flew|knew|threw|struck|caught|taught|fought|bought|sought|thought)\b"
     r"|\b(says?|shows?|opens?|closes?|joins?|takes?|makes?|hangs?|runs?|goes|comes?|gets?|wants?|needs?"
     r"|includes?|plans?|hopes?|expects?|faces?|costs?|leads?|holds?|stands?|lies|sits?|means?|helps?|keeps?"
     r"|gives?|finds?|tells?|calls?|uses?|lives?|works?|meets?|pays?|sells?|buys?|starts?|ends?|remains?)\b"
 )
-_LABEL = re.compile(r"\W*(\S+\s+)?\S+:(\s|$)")
+# (the lead possessive: a line of punctuation given back one character at a time cost its length squared)
+_LABEL = re.compile(r"\W*+(\S+\s+)?\S+:(\s|$)")
+# the other languages' calls and notices the line rules know: the tests above read English only (the
+# Portuguese "do", the Spanish "has", the German "was" pass for verbs), so these are calls as found
+_OTHER_LANGUAGE = re.compile(
+    r"\W*(abonn|inscri|suiv|folgen|melden|newsletter abonn|suscr|s[íi]gu|recib|iscriv|segui|siga|assine"
+    r"|nous utilisons|wir verwenden|utiliz|usamos|teilen|partager|compartir|condividi|compartilhar|delen"
+    r"|anzeige|publicit)"
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
-_FIRST_WORD = re.compile(r"\W*([\w'’-]+)")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def _first_words(low: str, starts: list[int]) -> list[tuple[str, int] | None]:
+    """The first word at or after each of ``starts`` and where it ends: what ``\\W*([\\w'’-]+)`` matches
+    there, found in one pass over the line (a match from each start ran to the end of a line of dots, a
+    cost of its length squared)."""
+    words = list(_WORD.finditer(low))
+    at_word = [word.start() for word in words]
+    # past the last word, that pattern matched the last apostrophe or hyphen, if any
+    mark = max(low.rfind("'"), low.rfind("’"), low.rfind("-"))
+    firsts: list[tuple[str, int] | None] = []
+    for start in starts:
+        k = bisect_left(at_word, start)
+        if k < len(words):
+            firsts.append((words[k].group(), words[k].end()))
+        else:
+            firsts.append((low[mark], mark + 1) if mark >= start else None)
+    return firsts
 
 
 def reads_as_story(line: str, at: int = 0) -> bool:
@@ -169,6 +201,8 @@ def reads_as_story(line: str, at: int = 0) -> bool:
     low = line.lower()
     if _LABEL.match(low):
         return False  # "Related: …, study shows", "Tags: …": a label, whatever follows its colon
+    if _OTHER_LANGUAGE.match(low, at):
+        return False  # "Assine nossa newsletter e receba as notícias do dia."
     if _REPORTED.search(low):
         return True
     if _TO_READER.search(line):
@@ -178,11 +212,11 @@ def reads_as_story(line: str, at: int = 0) -> bool:
         return False  # a label, a button, a heading: no sentence ends where the words are
     # a call in any of its sentences makes the line a call ("The Gazette is funded by readers. Become…")
     starts = ends if low[ends[-1] :].strip() else ends[:-1]
-    firsts = [_FIRST_WORD.match(low, start) for start in starts]
-    if any(first is None or first.group(1).replace("’", "'") in _CALL_VERBS for first in firsts):
+    firsts = _first_words(low, starts)
+    if any(first is None or first[0].replace("’", "'") in _CALL_VERBS for first in firsts):
         return False
     i = bisect_right(ends, at) - 1  # the sentence that holds the words
-    sentence = low[firsts[i].end() : ends[i + 1]]
+    sentence = low[firsts[i][1] : ends[i + 1]]
     return (
         len(sentence.split()) >= 5 and not _LABEL.match(low, ends[i]) and _FINITE.search(sentence) is not None
     )
@@ -327,20 +361,34 @@ def _hidden(el: HtmlElement) -> bool:
     )
 
 
+def _own_text_len(el: HtmlElement) -> int:
+    """The length of ``el``'s text that is not link text (teasers and menus)."""
+    return len(element_text(el)) - _link_text_len(el)
+
+
 def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
     """Modal dialogs the page keeps hidden until the reader opens them ("Republish this story" with its
     licence and a copy of the story, a sign-up or share pop-over), whatever their length: the reader
-    does not see them. A hidden dialog that holds most of the page's paragraph text stays (a story
-    shown in a viewer)."""
-    removed = 0
+    does not see them. A hidden dialog that holds most of the page's paragraph text, or of its text, stays
+    (a story shown in a viewer); a hidden <body> (a page waiting for its fonts) hides no dialog."""
+    removed, page_len = 0, -1
     for el in _DIALOGS(tree):
-        if not (_hidden(el) or any(_hidden(a) for a in el.iterancestors())) or not _attached(el, tree):
+        # the page's <body> or <html> hidden is a page waiting for its fonts or scripts, not a hidden dialog
+        outer = (a for a in el.iterancestors() if a.tag not in ("body", "html"))
+        if not (_hidden(el) or any(map(_hidden, outer))) or not _attached(el, tree):
             continue
         inside = _paragraph_text_len(el)
         if inside and ctx["p_len"] - inside < inside / 2:
             continue
+        # ... and so does one holding most of the page's text that is not links, in blocks of any kind
+        if page_len < 0:  # the JSON-LD left in (an articleBody copy) is not the page's text
+            page_len = _own_text_len(tree) - sum(len(element_text(js)) for js in tree.iter("script"))
+        held = _own_text_len(el)
+        if held > page_len * 2 / 3:
+            continue
         _remove(el)
         ctx["p_len"] -= inside
+        page_len -= held
         removed += 1
     return removed
 
@@ -898,7 +946,8 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
         text = element_text(block)
         if not text or len(text) > 300:
             continue
-        found = BOILERPLATE_LINE.search(text)
+        # found in the lower-cased text the veto reads ("İ" lower-cased is two characters)
+        found = _BOILERPLATE_LOWER.search(text.lower())
         if found is None or reads_as_story(text, found.start()):
             continue
         # take the small box around it too (a sign-up box's own heading, a reply form's title)
@@ -1125,6 +1174,19 @@ def _line_hit(pattern: LinePattern, low: str, line: str) -> bool:
     return at >= 0 and not reads_as_story(line, at)
 
 
+_CREDIT = re.compile(r"\W*(written|posted|published) by (.+)")
+
+
+def _credits_author(low: str, authors: list[str]) -> bool:
+    """``low`` credits a declared author ("Written by Jane Doe, who has covered the council since 2019."):
+    the byline, however it reads on, not "Written by pupils, the play opens…"."""
+    credit = _CREDIT.match(low)
+    if credit is None:
+        return False
+    rest = word_key(credit.group(2))
+    return any(key and rest.startswith(key) for key in map(word_key, authors))
+
+
 def _is_link_row(line: str) -> bool:
     """ "About us | Mission | Write for us": link labels in a row, not a sentence (table rows start "|")."""
     if line.startswith("|") or line.count(" | ") < 2:
@@ -1136,9 +1198,11 @@ def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
     """ "Jane Doe is a staff writer who covers…", "Hi, I'm Jane Doe": the author's note about themself."""
     if len(paragraph) > 700:
         return False
-    if re.match(r"(about the (author|writer)|about me|author bio)\b", paragraph, re.I):
-        # not "About the author of the letter, police have said nothing."
-        return _REPORTED.search(paragraph.lower()) is None
+    heading = re.match(r"(about the (author|writer)|about me|author bio)\b(\s*[:|–—-])?", paragraph, re.I)
+    if heading:
+        # not "About the author of the letter, police have said nothing."; the heading with its colon is
+        # the bio's, whatever it reports ("About the author: … has reported on politics since 2010")
+        return heading.group(3) is not None or _REPORTED.search(paragraph.lower()) is None
     for name in authors:
         name = name.strip()
         if " " not in name:  # a one-word "author" is often the site or the company
@@ -1400,7 +1464,12 @@ def text_rules(
         if boiler_on and len(stripped) < 300 and _boilerplate_low(low, stripped):
             bump("boilerplate_lines")
             continue
-        if disclosure or chrome_on and len(stripped) < 200 and _line_hit(CHROME_LINE, low, stripped):
+        chrome = CHROME_LINE.find(low) if chrome_on and len(stripped) < 200 else -1
+        if (
+            disclosure
+            or chrome >= 0
+            and (not reads_as_story(stripped, chrome) or _credits_author(low, authors or []))
+        ):
             bump("chrome_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):

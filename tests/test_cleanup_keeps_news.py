@@ -150,6 +150,8 @@ NEWS = [
     "Customers can unsubscribe at any time, the regulator said, but the firm kept sending texts.",
     "\u201cWe use cookies as a reward,\u201d said the head teacher.",
     "Shares in the US firm that runs the cookie settings service fell 8% on Friday.",
+    # Turkish capitals lower-case to two characters: the words are still read in their own sentence
+    "Crowds filled İzmir and İstanbul. Newsletter sign-ups at the Gazette rose by a third after the launch.",
 ]
 
 
@@ -191,6 +193,17 @@ ANYWHERE = [
     "Copyright © 2025 Wendle Gazette. All rights reserved.",
     "As an Amazon Associate, we earn from qualifying purchases.",
     "Traders Weekly may receive a commission on purchases made through links on this page.",
+    # third person, a verb and six words: still the site's furniture
+    "Required fields are marked with an asterisk.",
+    "Wendle Gazette may collect a share of sales from products featured in the article.",
+    "Posted by Ruth Okafor at 9:14 am and updated at 11:02 am.",
+    "Written by Ruth Okafor, who has covered the council since 2019.",
+    # other languages' calls, which the English reading of a sentence cannot tell (the Portuguese "do",
+    # the Spanish "has", the German "was" look like verbs)
+    "Assine nossa newsletter e receba as principais notícias do dia.",
+    "Usamos cookies para melhorar a sua experiência e personalizar o conteúdo do site.",
+    "Recibe nuestro boletín con las noticias que te has perdido durante la semana.",
+    "Melden Sie sich jetzt für unseren Newsletter an und erfahren Sie, was in der Stadt los ist.",
 ]
 # ... and closing the text (the same words above the last paragraph can be the story's)
 CLOSING = [
@@ -213,6 +226,13 @@ CLOSING = [
     "The Gazette is funded by readers. Become a supporter.",
     "Past performance is not a guide to future returns.",
     "This article contains affiliate links.",
+    "Image via Wikimedia Commons, licensed under CC BY-SA 4.0.",
+    "Photo courtesy of the market trust, used with permission.",
+    "The Gazette is a reader-supported, independent local newsroom.",
+    "Wendle Building Society is an Equal Housing Lender. NMLS #12345.",
+    "The rest of the article is available to subscribers only.",
+    "Siga-nos nas redes sociais e acompanhe as notícias do dia.",
+    "About the author: Ruth Okafor edits the Gazette, and has reported on local politics since 2010.",
 ]
 
 

@@ -868,3 +868,48 @@ def test_teaser_lines_keep_a_table_row_that_starts_with_a_teaser_word():
     result = extract_article(html, "https://gear.example/reviews/three-field-watches-tested")
     assert "| Watch | Price | Battery |" in result.record["text"].split("\n\n")
     assert "teaser_lines" not in result.record["extraction"]["rules"]
+
+
+_VIEWER_STORY = [
+    "The ferry to the outer isles sailed again on Monday after six weeks in dry dock at Leith.",
+    "Islanders had relied on a borrowed landing craft since November, with room for four cars only.",
+    "The operator said the new propeller shaft should keep the boat in service until the spring refit.",
+    "Timetables for the winter crossings go up at the pier office and on the harbour noticeboard.",
+]
+
+
+def _viewer_page(body_attrs: str, viewer: str, after: str = "") -> str:
+    return (
+        "<html lang='en'><head><title>Ferry returns to the isles - Isles Courier</title>"
+        "<meta property='og:type' content='article'></head>"
+        f"<body{body_attrs}><header><a href='/'>Isles Courier</a></header>{viewer}{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "body_attrs, viewer",
+    [
+        # the story in a viewer inside the app's aria-hidden wrapper, its paragraphs as <div> lines
+        (
+            "",
+            "<div id='app' aria-hidden='true'><div role='dialog' aria-modal='true'><h1>Ferry returns</h1>"
+            + "".join(f"<div>{p}</div>" for p in _VIEWER_STORY)
+            + "</div></div>",
+        ),
+        # a page that hides its <body> until its fonts load: a visible viewer holding the story
+        (
+            " style='visibility:hidden'",
+            "<div role='dialog' aria-modal='true'><article><h1>Ferry returns</h1>"
+            + "".join(f"<p>{p}</p>" for p in _VIEWER_STORY)
+            + "</article></div>",
+        ),
+    ],
+)
+def test_hidden_dialogs_keep_a_story_shown_in_a_dialog(body_attrs, viewer):
+    teasers = "".join(
+        f"<p><a href='/news/other-{i}'>Harbour works delay the {i}th sailing of the season again</a></p>"
+        for i in range(10)
+    )
+    result = extract_article(_viewer_page(body_attrs, viewer, teasers), "https://isles.example/news/ferry")
+    assert result.is_article, result.reason
+    assert all(p in result.record["text"] for p in _VIEWER_STORY)
