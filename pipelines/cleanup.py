@@ -801,6 +801,11 @@ _TEASER_LEAD = re.compile(
 )
 
 
+def _is_teaser(text: str) -> bool:
+    """ "READ MORE: …", "Related: …": a teaser's lead, not the story's sentence that opens with the word."""
+    return TEASER_PREFIX.match(text) is not None and not reads_as_story(text)
+
+
 def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
     """Inline teasers inside the body: "READ MORE: <headline>", "Related: ...", "See also: ..."."""
     removed = 0
@@ -817,7 +822,7 @@ def rule_teaser_paragraphs(tree: HtmlElement, ctx: dict) -> int:
         text = element_text(el)
         if not text or len(text) > 250:
             continue
-        if TEASER_PREFIX.match(text) and el.find(".//a") is not None and not reads_as_story(text):
+        if el.find(".//a") is not None and _is_teaser(text):
             _remove(el)
             removed += 1
     return removed
@@ -1181,9 +1186,11 @@ def _credits_author(low: str, authors: list[str]) -> bool:
     """``low`` credits a declared author ("Written by Jane Doe, who has covered the council since 2019."):
     the byline, however it reads on, not "Written by pupils, the play opens…"."""
     credit = _CREDIT.match(low)
-    if credit is None:
-        return False
-    rest = word_key(credit.group(2))
+    return credit is not None and _names_author_first(word_key(credit.group(2)), authors)
+
+
+def _names_author_first(rest: str, authors: list[str]) -> bool:
+    """``rest`` (a ``word_key``) starts with a declared author's name."""
     return any(key and rest.startswith(key) for key in map(word_key, authors))
 
 
@@ -1280,15 +1287,13 @@ def _is_byline(paragraph: str, authors: list[str]) -> bool:
         return False
     rest = word_key(match.group(2))
     if authors:
-        names = [key for key in map(word_key, authors) if key]
-        if any(rest.startswith(key) for key in names):
+        if _names_author_first(rest, authors):
             return True
         # the name further on: "By Staff Writer Jane Doe", not "By the time Jane Doe arrived, the fire…"
+        names = [key for key in map(word_key, authors) if key]
         return any(key in rest for key in names) and not reads_as_story(paragraph)
     # no declared author: a short run of capitalised names only
-    return bool(
-        re.fullmatch(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*", match.group(2))
-    )
+    return _NAMES.fullmatch(match.group(2)) is not None
 
 
 _MONTH = (
@@ -1475,12 +1480,7 @@ def text_rules(
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
             bump("date_stamps")
             continue
-        if (
-            teaser_on
-            and len(stripped) < 250
-            and TEASER_PREFIX.match(stripped)
-            and not reads_as_story(stripped)
-        ):
+        if teaser_on and len(stripped) < 250 and _is_teaser(stripped):
             bump("teaser_lines")
             continue
         # a "Related articles" / "More from…" heading left on its own line (what it headed went as links)
