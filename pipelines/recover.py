@@ -7,7 +7,10 @@ in document order between the paragraphs they stand between on the page, when th
 article's run of text:
 
 - they lie between the first and the last kept paragraph (what comes before or after is front and end
-  matter: datelines, bios, reference lists, sign-up boxes);
+  matter: datelines, bios, reference lists, sign-up boxes), or they are the rest of a story trafilatura
+  cut short: sentences and their sub-headings after its last paragraph, a run of four at least (one to
+  three are a box at the story's end: an appeal, a note about the publisher; list items there are
+  footnotes, references, a site's profiles);
 - they are not link lists or controls, neither they nor a wrapper of theirs inside the article is named
   as a widget (its id or first class says button, caption, price, share, newsletter, ...), and they sit
   beside a kept paragraph (same parent, or through lists and tables only) or read as sentences;
@@ -55,6 +58,10 @@ _WIDGET = re.compile(
 )
 _SENTENCE_END = tuple('.!?:;"”)')
 _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
+# after trafilatura's last paragraph: this many sentences are the rest of the story, fewer are a box;
+# list items there are footnotes, references, a site's profiles
+_TAIL_RUN = 4
+_TAIL_TAGS = frozenset({"p", "div", "span"})
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -82,17 +89,25 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     start, end = min(inside), max(inside) + 1
     parents = {b.getparent() for b, _ in kept}
 
-    # every block of the container in order: (tag, "kept" | "back" | "out", after which paragraph, text)
+    # every block of the container in order: (tag, "kept" | "back" | "tail" | "out", after which
+    # paragraph, text)
     flow: list[tuple[str, str, int, str]] = []
     last = -1
     for i in range(start, end):
         block, text, w = blocks[i], texts[i], where[i]
-        if w is None and (
-            0 <= last < len(paragraphs) - 1
+        fate = None
+        if (
+            w is None
+            and last >= 0
             and _reads_like_content(block, text)
             and not _named_widget(block, container)
-            and (_beside_kept(block, parents) or _prose(block, text))
         ):
+            if last < len(paragraphs) - 1:
+                if _beside_kept(block, parents) or _prose(block, text):
+                    fate = "back"
+            elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
+                fate = "tail"
+        if fate is not None:
             # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
             # matched by its 4-word runs it is not put back twice; nor is a phrase of a paragraph it
             # kept ("…why it is <span>importan</span>t…")
@@ -100,7 +115,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
             if w is None and block.tag in _INLINE_HOLDERS:
                 w = _in_kept_paragraph(block, output)
             if w is None:
-                flow.append((block.tag, "back", last, text))
+                flow.append((block.tag, fate, last, text))
                 continue
         if w is not None:
             if w <= last + 1 or keys[i].count(" ") >= 3:
@@ -111,10 +126,16 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
         else:
             flow.append((block.tag, "out", last, text))
 
+    # after trafilatura's last paragraph, sentences of the article's own element: the rest of a story it
+    # cut short comes back when it runs on (a few paragraphs at least); one to three are a box at its
+    # end (an appeal for donations, a note about the publisher), which stay out
+    tail = sum(1 for tag, fate, _, _ in flow if fate == "tail" and tag not in _HEADINGS)
+    if tail < _TAIL_RUN:
+        flow = [step if step[1] != "tail" else (step[0], "out", step[2], step[3]) for step in flow]
     inserts: dict[int, list[str]] = {}
     added = 0
     for i, (tag, fate, after, text) in enumerate(flow):
-        if fate != "back":
+        if fate not in ("back", "tail"):
             continue
         if tag in _HEADINGS:
             following = flow[i + 1] if i + 1 < len(flow) else None

@@ -142,3 +142,40 @@ def test_a_phrase_set_apart_inside_a_kept_paragraph_is_not_a_block_to_put_back()
     )
     kept = [KEPT[0], paragraph, KEPT[1]]
     assert recover_dropped_blocks(_story(middle), list(kept)) == (kept, 0)
+
+
+def _cut_short(after: str) -> lxml_html.HtmlElement:
+    # trafilatura keeps the story's first paragraphs and stops where the rest sits one level down
+    return lxml_html.fromstring(
+        "<html><body><div class='story'>"
+        f"<p>{KEPT[0]}</p><p>{KEPT[1]}</p><div class='embed'>{after}</div>"
+        "</div><footer><p>All rights reserved by the Valley Courier and its partners.</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_the_rest_of_a_story_cut_short_comes_back_after_its_last_paragraph() -> None:
+    rest = [
+        "Residents asked the council to publish the auditors' report before the March vote.",
+        "The treasurer said the report would be ready by the end of February at the latest.",
+        "Opposition members want the harbour repairs split off into a budget of their own.",
+        "A public meeting on the repairs is planned for the last Thursday of the month.",
+    ]
+    tree = _cut_short("<h3>What residents said</h3>" + "".join(f"<p>{p}</p>" for p in rest))
+    out, added = recover_dropped_blocks(tree, list(KEPT))
+    assert out == [*KEPT, "What residents said", *rest]
+    assert added == 5
+
+
+def test_a_box_or_footnotes_after_the_last_paragraph_stay_out() -> None:
+    appeal = (
+        "<p>Stories like this one cost money to report, and we do it without a paywall for you.</p>"
+        "<p>If you valued it, please consider a small monthly donation to keep our newsroom going.</p>"
+    )
+    notes = "".join(
+        f"<ol><li>Council minutes, budget session of {day} January, item four, page {n}.</li></ol>"
+        for n, day in enumerate(("3", "10", "17", "24", "31"), start=2)
+    )
+    for after in (appeal, notes):
+        out, added = recover_dropped_blocks(_cut_short(after), list(KEPT))
+        assert (out, added) == (KEPT, 0)
