@@ -81,7 +81,9 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     kept_chars = sum(size for _, size in kept)
     if len(kept) < 2 or kept_chars < 0.5 * sum(len(p) for p in paragraphs):
         return paragraphs, 0  # trafilatura's text is not from the page's blocks: nothing to anchor on
-    container = _container(kept, kept_chars)
+    # a long notice that trafilatura kept from the page's foot can hold more than a tenth of the text:
+    # the story's element still holds three quarters of it
+    container = _container(kept, kept_chars, 0.9) or _container(kept, kept_chars, 0.75)
     if container is None:
         return paragraphs, 0
     position = {b: i for i, b in enumerate(blocks)}
@@ -232,15 +234,15 @@ class _Output:
         return min(hits) if runs and len(hits) >= 0.5 * len(runs) else None
 
 
-def _container(kept: list[tuple[HtmlElement, int]], total: int) -> HtmlElement | None:
-    """The deepest element holding at least 90% of the kept text (not the whole body)."""
+def _container(kept: list[tuple[HtmlElement, int]], total: int, share: float) -> HtmlElement | None:
+    """The deepest element holding at least ``share`` of the kept text (not the whole body)."""
     weight: dict[HtmlElement, int] = {}
     for el, size in kept:
         for anc in el.iterancestors():
             weight[anc] = weight.get(anc, 0) + size
     best, best_depth = None, -1
     for el, w in weight.items():
-        if w >= 0.9 * total:
+        if w >= share * total:
             depth = sum(1 for _ in el.iterancestors())
             if depth > best_depth:
                 best, best_depth = el, depth

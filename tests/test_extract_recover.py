@@ -179,3 +179,30 @@ def test_a_box_or_footnotes_after_the_last_paragraph_stay_out() -> None:
     for after in (appeal, notes):
         out, added = recover_dropped_blocks(_cut_short(after), list(KEPT))
         assert (out, added) == (KEPT, 0)
+
+
+def test_a_long_notice_kept_from_the_page_foot_does_not_hide_the_story() -> None:
+    # trafilatura kept the page's legal notice: a fifth of its text lies outside the story's element
+    notice = "Valley Courier Ltd is a member of the regional press standards board and follows its code."
+    more = [
+        "Councillors from both groups said the agreement was the best the town could hope for.",
+        "The auditors will report on the harbour repairs before the final vote is held in March.",
+    ]
+    tree = lxml_html.fromstring(
+        "<html><body><div class='story'>"
+        f"<p>{KEPT[0]}</p><ul><li>Libraries stay open on Saturdays</li>"
+        f"<li>Two new crossings near the school</li></ul><p>{more[0]}</p><p>{more[1]}</p>"
+        f"<p>{KEPT[1]}</p></div>"
+        "<div class='signup'><p>Sign up for the Valley Courier morning briefing, sent out at seven.</p>"
+        f"</div><div class='site-info'><p>{notice}</p></div></body></html>"
+    )
+    out, added = recover_dropped_blocks(tree, [KEPT[0], *more, KEPT[1], notice])
+    assert out == [
+        KEPT[0],
+        "Libraries stay open on Saturdays",
+        "Two new crossings near the school",
+        *more,
+        KEPT[1],
+        notice,
+    ]
+    assert added == 2
