@@ -83,7 +83,9 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
         return paragraphs, 0  # trafilatura's text is not from the page's blocks: nothing to anchor on
     # a long notice that trafilatura kept from the page's foot can hold more than a tenth of the text:
     # the story's element still holds three quarters of it
-    container = _container(kept, kept_chars, 0.9) or _container(kept, kept_chars, 0.75)
+    container = _container(kept, kept_chars, 0.9)
+    if container is None:
+        container = _container(kept, kept_chars, 0.75)
     if container is None:
         return paragraphs, 0
     position = {b: i for i, b in enumerate(blocks)}
