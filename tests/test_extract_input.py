@@ -323,3 +323,30 @@ def test_jsonld_article_body_replaces_a_partial_extraction_of_the_same_story():
     )
     result = extract_article(other, "https://harbour.example/news/pier-to-be-rebuilt", force=True)
     assert result.record["extraction"]["method"] != "jsonld"
+
+
+def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
+    import json
+
+    story = [
+        f"Paragraph {i}: the library&rsquo;s reading room reopens on Saturday after a year of repairs "
+        f"to its roof, with longer opening hours on weekdays and a new corner for children&#39;s books."
+        for i in range(4)
+    ]
+    shown = [p.replace("&rsquo;", "’").replace("&#39;", "'") for p in story]
+    # the CMS declares its template's text: the story's paragraphs and a deal box, deep in indentation
+    indent = "\n" + " " * 120
+    body = indent.join([story[0], "Get Deal", "Sign Me Up", *story[1:]]) + indent * 20
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body}
+    page = (
+        "<html><head><title>Reading room reopens</title><script type='application/ld+json'>"
+        + json.dumps(ld)
+        + "</script></head><body><article><h1>Reading room reopens</h1>"
+        + "".join(f"<p>{p}</p>" for p in shown)
+        + "</article></body></html>"
+    )
+    assert len(body) > 2 * len("\n\n".join(shown))
+    result = extract_article(page, "https://library.example/news/reading-room-reopens", force=True)
+    assert result.record["extraction"]["method"] != "jsonld"
+    assert result.record["text"].split("\n\n") == shown
+    assert "Get Deal" not in result.record["text"]
