@@ -10,7 +10,7 @@ article's run of text:
   matter: datelines, bios, reference lists, sign-up boxes), or they are the rest of a story trafilatura
   cut short: sentences and their sub-headings after its last paragraph, a run of four at least (one to
   three are a box at the story's end: an appeal, a note about the publisher; list items there are
-  footnotes, references, a site's profiles);
+  footnotes, references, a site's profiles), or the items of a summary list over the first one;
 - they are not link lists or controls, neither they nor a wrapper of theirs inside the article is named
   as a widget (its id or first class says button, caption, price, share, newsletter, ...), and they sit
   beside a kept paragraph (same parent, or through lists and tables only) or read as sentences;
@@ -93,20 +93,20 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     start, end = min(inside), max(inside) + 1
     parents = {b.getparent() for b, _ in kept}
 
-    # every block of the container in order: (tag, "kept" | "back" | "tail" | "out", after which
-    # paragraph, text)
+    # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "out", after
+    # which paragraph, text)
     flow: list[tuple[str, str, int, str]] = []
     last = -1
     for i in range(start, end):
         block, text, w = blocks[i], texts[i], where[i]
         fate = None
-        if (
-            w is None
-            and last >= 0
-            and _reads_like_content(block, text)
-            and not _named_widget(block, container)
-        ):
-            if last < len(paragraphs) - 1:
+        if w is None and _reads_like_content(block, text) and not _named_widget(block, container):
+            if last < 0:
+                # over the first paragraph, a list beside it is the story's summary ("key points"); the
+                # rest there is front matter: a standfirst, a byline, the page's own labels
+                if block.tag == "li" and _beside_kept(block, parents):
+                    fate = "lead"
+            elif last < len(paragraphs) - 1:
                 if _beside_kept(block, parents) or _prose(block, text):
                     fate = "back"
             elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
@@ -139,7 +139,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     inserts: dict[int, list[str]] = {}
     added = 0
     for i, (tag, fate, after, text) in enumerate(flow):
-        if fate not in ("back", "tail"):
+        if fate not in ("back", "tail", "lead"):
             continue
         if tag in _HEADINGS:
             following = flow[i + 1] if i + 1 < len(flow) else None
@@ -149,7 +149,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
         added += 1
     if not added:
         return paragraphs, 0
-    out: list[str] = []
+    out: list[str] = list(inserts.get(-1, ()))
     for i, paragraph in enumerate(paragraphs):
         out.append(paragraph)
         out.extend(inserts.get(i, ()))

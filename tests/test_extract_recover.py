@@ -206,3 +206,19 @@ def test_a_long_notice_kept_from_the_page_foot_does_not_hide_the_story() -> None
         notice,
     ]
     assert added == 2
+
+
+def test_a_summary_list_over_the_first_paragraph_comes_back_a_heading_alone_does_not() -> None:
+    tree = lxml_html.fromstring(
+        "<html><body><div class='story'><h2>In short</h2>"
+        "<ul><li>The budget passed by nine votes to four</li><li>Harbour repairs start in May</li></ul>"
+        f"<p>{KEPT[0]}</p><p>{KEPT[1]}</p></div>"
+        "<ul class='menu'><li>Sign up for the Valley Courier morning briefing</li></ul></body></html>"
+    )
+    out, added = recover_dropped_blocks(tree, list(KEPT))
+    assert out == [
+        "The budget passed by nine votes to four",
+        "Harbour repairs start in May",
+        *KEPT,
+    ]
+    assert added == 2
