@@ -99,18 +99,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     last = -1
     for i in range(start, end):
         block, text, w = blocks[i], texts[i], where[i]
-        fate = None
-        if w is None and _reads_like_content(block, text) and not _named_widget(block, container):
-            if last < 0:
-                # over the first paragraph, a list beside it is the story's summary ("key points"); the
-                # rest there is front matter: a standfirst, a byline, the page's own labels
-                if block.tag == "li" and _beside_kept(block, parents):
-                    fate = "lead"
-            elif last < len(paragraphs) - 1:
-                if _beside_kept(block, parents) or _prose(block, text):
-                    fate = "back"
-            elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
-                fate = "tail"
+        fate = None if w is not None else _fate(block, text, last, len(paragraphs), parents, container)
         if fate is not None:
             # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
             # matched by its 4-word runs it is not put back twice; nor is a phrase of a paragraph it
@@ -154,6 +143,31 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
         out.append(paragraph)
         out.extend(inserts.get(i, ()))
     return out, added
+
+
+def _fate(
+    block: HtmlElement,
+    text: str,
+    last: int,
+    count: int,
+    parents: set[HtmlElement],
+    container: HtmlElement,
+) -> str | None:
+    """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
+    "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
+    if last < 0:
+        # over the first paragraph, a list beside it is the story's summary ("key points"); the rest
+        # there is front matter: a standfirst, a byline, the page's own labels
+        fate = "lead" if block.tag == "li" and _beside_kept(block, parents) else None
+    elif last < count - 1:
+        fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
+    elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
+        fate = "tail"
+    else:
+        fate = None
+    if fate is None or not _reads_like_content(block, text) or _named_widget(block, container):
+        return None
+    return fate
 
 
 def _blocks(root: HtmlElement) -> list[HtmlElement]:
