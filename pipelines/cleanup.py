@@ -1332,6 +1332,37 @@ def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
 
+# A picture's credit left on a line of its own when trafilatura reads the caption box: "Credit: Jane Doe",
+# "Photo: Shutterstock", "Image courtesy of the Harbour Trust", "Jane Doe/AFP via Getty Images"
+_CREDIT_LINE = re.compile(
+    r"\W*(?:(?:(?:featured?|header|cover|top|hero|lead|main|title) )?(?:image|photo|picture|illustration)s?"
+    r"(?: credits?)?|credits?)\s*(?::|\bby\b|\bvia\b|\bcourtesy(?: of)?\b|\bprovided by\b"
+    r"|\bused under licen[cs]e from\b)(?P<who>.{0,80}?)[\s.|]*$"
+    r"|(?P<agent>.{1,60}?)\s*(?:\bvia\b|/)\s*(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash"
+    r"|pexels|reuters|afp|ap photo)[\s.|]*$",
+    re.I,
+)
+# what may stand lower-case in a credit's name ("courtesy of the Harbour Trust", "Jane Doe for Wendle News")
+_CREDIT_SMALL = frozenset({"of", "the", "and", "for", "via", "by", "from", "de", "da", "van", "von", "&"})
+
+
+def _is_credit_line(line: str) -> bool:
+    """The whole line credits a picture to a name, an agency or a library: not a caption that says what the
+    picture shows ("Photo: protesters outside the town hall"), whose words are not a name's."""
+    if len(line) > 140:
+        return False
+    found = _CREDIT_LINE.match(line)
+    if found is None:
+        return False
+    who = (found.group("who") if found.group("who") is not None else found.group("agent")).strip(" :©")
+    words = who.replace("/", " ").split()
+    return (
+        len(words) <= 8
+        and all(w in _CREDIT_SMALL or not w[0].islower() for w in words)
+        and not reads_as_story(line)
+    )
+
+
 # a longer copy goes in several runs of this length: the cap bounds the work of a line repeated many times
 _MAX_RUN = 200
 
@@ -1381,6 +1412,7 @@ TEXT_RULES = (
     "headline_repeat",
     "boilerplate_lines",
     "chrome_lines",
+    "credit_lines",
     "date_stamps",
     "teaser_lines",
     "call_lines",
@@ -1449,8 +1481,8 @@ def text_rules(
         and word_key(p.strip().lstrip("-•*> ")) in headlines
         for p in out
     ]
-    boiler_on, chrome_on, teaser_on, call_on, stamps_on = (
-        on(n) for n in ("boilerplate_lines", "chrome_lines", "teaser_lines", "call_lines", "date_stamps")
+    boiler_on, chrome_on, credits_on, teaser_on, call_on, stamps_on = map(
+        on, ("boilerplate_lines", "chrome_lines", "credit_lines", "teaser_lines", "call_lines", "date_stamps")
     )
     kept: list[str] = []
     for i, para in enumerate(out):
@@ -1476,6 +1508,9 @@ def text_rules(
             and (not reads_as_story(stripped, chrome) or _credits_author(low, authors or []))
         ):
             bump("chrome_lines")
+            continue
+        if credits_on and _is_credit_line(stripped):
+            bump("credit_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
             bump("date_stamps")

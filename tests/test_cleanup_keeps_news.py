@@ -65,6 +65,10 @@ NEWS = [
     "Photos by the pupils hang in the library until the end of term.",
     "Images by Nasa show the comet's tail.",
     "Pictures by the students went on show at the gallery on Monday.",
+    "Image courtesy of a passer-by, the footage shows the car leaving the road.",
+    "Photos via the drone show the flooded fields.",
+    "Credit card debt rose by 8% last year, the Bank of England said.",
+    "Credits roll over footage of the real family.",
     "Copyright claims against the artist were dropped, his lawyer said.",
     "Updated figures released on Thursday show unemployment fell to 4.1%.",
     "Related-party loans of £2m were not disclosed, the auditors found.",
@@ -193,6 +197,11 @@ ANYWHERE = [
     "Copyright © 2025 Wendle Gazette. All rights reserved.",
     "As an Amazon Associate, we earn from qualifying purchases.",
     "Traders Weekly may receive a commission on purchases made through links on this page.",
+    # a picture's credit alone on its line, its caption gone (the caption that says what it shows stays)
+    "Photo: Sam Okoro/Wendle Gazette",
+    "Credit: Wendle Market Trust",
+    "Image courtesy of the Wendle Market Trust",
+    "Sam Okoro/AFP via Getty Images",
     # third person, a verb and six words: still the site's furniture
     "Required fields are marked with an asterisk.",
     "Wendle Gazette may collect a share of sales from products featured in the article.",

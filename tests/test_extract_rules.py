@@ -516,9 +516,40 @@ def test_closing_run_takes_picture_credits_revision_notes_trademarks_and_date_st
     ]
     kept, fired = text_rules(story + closing, None, set())
     assert kept == story and fired.get("tail_calls", 0) >= 1
-    # a picture credit that is not closing the text is the story's (or a caption's) business
+    # a picture credit that says more than whose the pictures are, not closing the text, is the story's
+    # (or a caption's) business; a bare "Photo: Sam Okoro" goes wherever it stands (credit_lines)
     kept, fired = text_rules([closing[0], *story], None, set())
     assert kept == [closing[0], *story] and not fired
+
+
+def test_credit_lines_take_a_bare_picture_credit_and_keep_the_caption():
+    """A caption box read as text leaves its credit on a line of its own between the story's paragraphs:
+    the credit goes wherever it stands; a caption that says what the picture shows, with or without the
+    credit after it, is the story's and stays, and so do the story's sentences about photographers."""
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The lifeboat station on the north pier is to be rebuilt after storms cracked its slipway in March.",
+        "Photo: volunteers haul the old boat up the damaged slipway",
+        "Crew members said the boat could only be launched at high tide for most of the spring.",
+        "The new slipway will be built at the station on the north pier. Photo: Sam Okoro",
+        "Photos by the crew's own photographer will go on show at the station when it reopens.",
+        "Credit unions in the town have raised £40,000 towards the rebuild, the station manager said.",
+    ]
+    credits = [
+        "Credit: Wendle Lifeboat Trust",
+        "Photo courtesy of the RNLI",
+        "Image: © Sam Okoro/Shutterstock",
+        "Jane Doe/AFP via Getty Images",
+        "Photo credit:",
+    ]
+    mixed = [story[0], credits[0], story[1], story[2], credits[1], credits[2], *story[3:5], credits[3]]
+    mixed += [story[5], credits[4]]
+    kept, fired = text_rules(mixed, None, set())
+    assert kept == story
+    assert fired == {"credit_lines": len(credits)}
+    kept, fired = text_rules(mixed, None, set(), enabled={"chrome_lines"})
+    assert kept == mixed
 
 
 def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards():
@@ -752,7 +783,7 @@ def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
     [
         "This article is for informational purposes only and is not financial advice.",
         "We do not provide investment advice.",
-        "Photo by Sam Okoro",
+        "Photo by Sam Okoro, taken from the market hall roof",
         "Ready to book your place? Call the box office on 01234 567890.",
         "Ready to get started?",
         "Got a news tip? Email us at desk@example.news.",
