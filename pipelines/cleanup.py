@@ -142,6 +142,7 @@ _TO_READER = re.compile(
     r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
     r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
     r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
+    r"|\bhas an? [Dd]isclosure [Pp]olicy\W*$"
 )
 # a finite verb: an auxiliary, a past tense, or a common verb in the present
 _FINITE = re.compile(
@@ -1053,7 +1054,11 @@ CHROME_LINE = LinePattern(
     r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
     r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
-    r"|\bearns? us a (small )?commission\b",
+    r"|\bearns? us a (small )?commission\b|\bearns? commissions from\b"
+    # the pointer to the publisher's own policies under its stories ("Learn more about our editorial
+    # process.", "The Daily Ledger has a disclosure policy.")
+    r"|\b(our|its) (editorial|disclosure|fact[- ]checking) (process|policy|policies|standards|guidelines)\b"
+    r"|\bhas an? disclosure policy\W*$",
 )
 
 
