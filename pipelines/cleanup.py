@@ -738,6 +738,68 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_CARD_TAGS = frozenset({"div", "article", "li", "section"})
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def rule_story_card_grids(tree: HtmlElement, ctx: dict) -> int:
+    """A grid of three or more cards built alike (same tag and class, side by side), each a headline
+    linking to another page of the site with at most a short line under it (a date, a section, a one-line
+    summary): the site's other stories, in a grid that no heading names. A card that says more, that links
+    elsewhere or has no headline link makes the grid the story's (a list of places or products)."""
+    page_url = ctx["url"]
+    parts = urlsplit(page_url)
+    page_path = parts.path.rstrip("/")
+    host = parts.netloc.lower().removeprefix("www.")
+    # the cards a headline link stands in, by their parent and their (tag, class): up to three levels up
+    grids: dict[HtmlElement, dict[tuple[str, str | None], list[HtmlElement]]] = {}
+    for heading in tree.iter(*_CARD_HEADINGS):
+        if next(heading.iter("a"), None) is None:
+            continue
+        el = heading.getparent()
+        for _ in range(3):
+            if el is None:
+                break
+            parent = el.getparent()
+            if parent is None or el.tag in ("body", "html", "main"):
+                break
+            if el.tag in _CARD_TAGS:
+                grids.setdefault(parent, {}).setdefault((el.tag, el.get("class")), []).append(el)
+            el = parent
+    removed = 0
+    for parent, kinds in grids.items():
+        for (tag, cls), cards in kinds.items():
+            cards = list(dict.fromkeys(cards))
+            if len(cards) < 3 or not _attached(parent, tree):
+                continue
+            alike = [c for c in parent if c.tag == tag and c.get("class") == cls]
+            if len(alike) != len(cards) or not all(
+                _is_story_card(c, page_url, page_path, host) for c in cards
+            ):
+                continue
+            if sum(_paragraph_text_len(c) for c in cards) > 0.4 * ctx["p_len"]:
+                continue
+            for card in cards:
+                _remove(card)
+            removed += 1
+    return removed
+
+
+def _is_story_card(card: HtmlElement, page_url: str, page_path: str, host: str) -> bool:
+    """One headline in the card, one link in it, to another page of this site, and little else."""
+    headings = list(card.iter(*_CARD_HEADINGS))
+    if len(headings) != 1:
+        return False
+    links = list(headings[0].iter("a"))
+    if len(links) != 1:
+        return False
+    netloc, path = _link_target(page_url, links[0].get("href") or "")
+    if netloc and netloc.lower().removeprefix("www.") != host or not path or path.rstrip("/") == page_path:
+        return False
+    headline = element_text(headings[0])
+    return len(headline.split()) >= 3 and len(element_text(card)) - len(headline) <= 300
+
+
 def _announced(lst: HtmlElement) -> bool:
     """The list comes right after a sentence of the story that ends by announcing it ("…are still worth
     a look:"); a label over a box ("Related stories:", "Read more:") is no such sentence."""
@@ -978,6 +1040,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("button_boxes", rule_button_boxes),
     ("related_blocks", rule_related_blocks),
     ("headline_link_runs", rule_headline_link_runs),
+    ("story_card_grids", rule_story_card_grids),
     ("teaser_paragraphs", rule_teaser_paragraphs),
     ("boilerplate_blocks", rule_boilerplate_blocks),
 ]

@@ -944,3 +944,80 @@ def test_hidden_dialogs_keep_a_story_shown_in_a_dialog(body_attrs, viewer):
     result = extract_article(_viewer_page(body_attrs, viewer, teasers), "https://isles.example/news/ferry")
     assert result.is_article, result.reason
     assert all(p in result.record["text"] for p in _VIEWER_STORY)
+
+
+def _card_page(cards: str) -> str:
+    story = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "The night bus from the coast to the city is to run every half hour from May, the operator said.",
+            "Passengers have asked for a later service since the last train was cut to 10pm in 2023.",
+            "The council will pay for the extra buses for a year while the operator counts who uses them.",
+            "Drivers' unions said the timetable was fair but asked for two drivers on the longest routes.",
+        )
+    )
+    return (
+        "<html lang='en'><head><title>Night buses every half hour from May - Coast Courier</title>"
+        "<meta property='og:type' content='article'></head><body><main><article>"
+        f"<h1>Night buses every half hour from May</h1>{story}{cards}</article></main></body></html>"
+    )
+
+
+def _cards(items: list[tuple[str, str, str]]) -> str:
+    """Cards as page builders make them: a picture linking to the story, a date and a section over the
+    headline, a one-line summary under it; classes that name nothing."""
+    return (
+        "<div class='mt-8'>"
+        + "".join(
+            f"<div class='w-full shadow'><a href='{href}'><img src='/img/{i}.jpg' alt=''></a>"
+            "<div class='pt-4'>"
+            f"<div><span>March {20 + i}, 2025</span> / <a href='/transport'>Transport</a></div>"
+            f"<h3><a href='{href}'>{headline}</a></h3><p>{dek}</p></div></div>"
+            for i, (href, headline, dek) in enumerate(items)
+        )
+        + "</div>"
+    )
+
+
+def test_story_card_grids_take_a_grid_of_the_sites_other_stories_and_keep_a_grid_that_says_more():
+    """Three cards alike, each a headline linking to another of the site's stories over a one-line
+    summary, are the site's other stories whatever the grid is named; cards that lead to other sites (the
+    places a story lists), or that say more than a line, are the story's and stay."""
+    url = "https://coast-courier.example/transport/2025/04/02/night-buses-every-half-hour"
+    teasers = [
+        (
+            "/transport/2025/03/30/ferry-fares-rise",
+            "Ferry fares rise for the summer",
+            "Day returns go up by a pound for adults and children",
+        ),
+        (
+            "/transport/2025/03/28/harbour-car-park",
+            "Harbour car park to close",
+            "Work on the sea wall starts in June and runs to the autumn",
+        ),
+        (
+            "/news/2025/03/27/station-lifts",
+            "Station lifts finally repaired",
+            "Both platforms have step-free access again after a year",
+        ),
+    ]
+    text = extract_article(_card_page(_cards(teasers)), url).record
+    assert "Ferry fares rise" not in text["text"] and "Day returns go up" not in text["text"]
+    assert "Both platforms" not in text["text"] and text["extraction"]["rules"].get("story_card_grids") == 1
+    assert "Drivers' unions said the timetable was fair" in text["text"]
+    # the places a story lists, each card leading to its own site: the story's, and they stay
+    places = [
+        (
+            f"https://{name.lower()}.example/",
+            f"The {name} Inn at the harbour",
+            f"Open late for the {name} bus",
+        )
+        for name in ("Anchor", "Lantern", "Pilot")
+    ]
+    result = extract_article(_card_page(_cards(places)), url).record
+    assert "story_card_grids" not in result["extraction"]["rules"]
+    # cards that say more than a line are the story's own sections, whatever they link to
+    long_dek = " ".join(["The stop by the pier gets a shelter, a timetable board and a light on a pole."] * 5)
+    sections = [(href, headline, long_dek) for href, headline, _ in teasers]
+    result = extract_article(_card_page(_cards(sections)), url).record
+    assert "story_card_grids" not in result["extraction"]["rules"]
