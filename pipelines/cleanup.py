@@ -142,6 +142,7 @@ _TO_READER = re.compile(
     r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
     r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
     r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
+    r"|\bhas an? [Dd]isclosure [Pp]olicy\W*$"
 )
 # a finite verb: an auxiliary, a past tense, or a common verb in the present
 _FINITE = re.compile(
@@ -737,6 +738,68 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_CARD_TAGS = frozenset({"div", "article", "li", "section"})
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def rule_story_card_grids(tree: HtmlElement, ctx: dict) -> int:
+    """A grid of three or more cards built alike (same tag and class, side by side), each a headline
+    linking to another page of the site with at most a short line under it (a date, a section, a one-line
+    summary): the site's other stories, in a grid that no heading names. A card that says more, that links
+    elsewhere or has no headline link makes the grid the story's (a list of places or products)."""
+    page_url = ctx["url"]
+    parts = urlsplit(page_url)
+    page_path = parts.path.rstrip("/")
+    host = parts.netloc.lower().removeprefix("www.")
+    # the cards a headline link stands in, by their parent and their (tag, class): up to three levels up
+    grids: dict[HtmlElement, dict[tuple[str, str | None], list[HtmlElement]]] = {}
+    for heading in tree.iter(*_CARD_HEADINGS):
+        if next(heading.iter("a"), None) is None:
+            continue
+        el = heading.getparent()
+        for _ in range(3):
+            if el is None:
+                break
+            parent = el.getparent()
+            if parent is None or el.tag in ("body", "html", "main"):
+                break
+            if el.tag in _CARD_TAGS:
+                grids.setdefault(parent, {}).setdefault((el.tag, el.get("class")), []).append(el)
+            el = parent
+    removed = 0
+    for parent, kinds in grids.items():
+        for (tag, cls), cards in kinds.items():
+            cards = list(dict.fromkeys(cards))
+            if len(cards) < 3 or not _attached(parent, tree):
+                continue
+            alike = [c for c in parent if c.tag == tag and c.get("class") == cls]
+            if len(alike) != len(cards) or not all(
+                _is_story_card(c, page_url, page_path, host) for c in cards
+            ):
+                continue
+            if sum(_paragraph_text_len(c) for c in cards) > 0.4 * ctx["p_len"]:
+                continue
+            for card in cards:
+                _remove(card)
+            removed += 1
+    return removed
+
+
+def _is_story_card(card: HtmlElement, page_url: str, page_path: str, host: str) -> bool:
+    """One headline in the card, one link in it, to another page of this site, and little else."""
+    headings = list(card.iter(*_CARD_HEADINGS))
+    if len(headings) != 1:
+        return False
+    links = list(headings[0].iter("a"))
+    if len(links) != 1:
+        return False
+    netloc, path = _link_target(page_url, links[0].get("href") or "")
+    if netloc and netloc.lower().removeprefix("www.") != host or not path or path.rstrip("/") == page_path:
+        return False
+    headline = element_text(headings[0])
+    return len(headline.split()) >= 3 and len(element_text(card)) - len(headline) <= 300
+
+
 def _announced(lst: HtmlElement) -> bool:
     """The list comes right after a sentence of the story that ends by announcing it ("…are still worth
     a look:"); a label over a box ("Related stories:", "Read more:") is no such sentence."""
@@ -977,6 +1040,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("button_boxes", rule_button_boxes),
     ("related_blocks", rule_related_blocks),
     ("headline_link_runs", rule_headline_link_runs),
+    ("story_card_grids", rule_story_card_grids),
     ("teaser_paragraphs", rule_teaser_paragraphs),
     ("boilerplate_blocks", rule_boilerplate_blocks),
 ]
@@ -1053,7 +1117,11 @@ CHROME_LINE = LinePattern(
     r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
     r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
-    r"|\bearns? us a (small )?commission\b",
+    r"|\bearns? us a (small )?commission\b|\bearns? commissions from\b"
+    # the pointer to the publisher's own policies under its stories ("Learn more about our editorial
+    # process.", "The Daily Ledger has a disclosure policy.")
+    r"|\b(our|its) (editorial|disclosure|fact[- ]checking) (process|policy|policies|standards|guidelines)\b"
+    r"|\bhas an? disclosure policy\W*$",
 )
 
 
@@ -1332,6 +1400,37 @@ def _is_related_label(line: str) -> bool:
     return len(line.split()) <= 4 and not line.endswith(".") and RELATED_HEADING.match(line) is not None
 
 
+# A picture's credit left on a line of its own when trafilatura reads the caption box: "Credit: Jane Doe",
+# "Photo: Shutterstock", "Image courtesy of the Harbour Trust", "Jane Doe/AFP via Getty Images"
+_CREDIT_LINE = re.compile(
+    r"\W*(?:(?:(?:featured?|header|cover|top|hero|lead|main|title) )?(?:image|photo|picture|illustration)s?"
+    r"(?: credits?)?|credits?)\s*(?::|\bby\b|\bvia\b|\bcourtesy(?: of)?\b|\bprovided by\b"
+    r"|\bused under licen[cs]e from\b)(?P<who>.{0,80}?)[\s.|]*$"
+    r"|(?P<agent>.{1,60}?)\s*(?:\bvia\b|/)\s*(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash"
+    r"|pexels|reuters|afp|ap photo)[\s.|]*$",
+    re.I,
+)
+# what may stand lower-case in a credit's name ("courtesy of the Harbour Trust", "Jane Doe for Wendle News")
+_CREDIT_SMALL = frozenset({"of", "the", "and", "for", "via", "by", "from", "de", "da", "van", "von", "&"})
+
+
+def _is_credit_line(line: str) -> bool:
+    """The whole line credits a picture to a name, an agency or a library: not a caption that says what the
+    picture shows ("Photo: protesters outside the town hall"), whose words are not a name's."""
+    if len(line) > 140:
+        return False
+    found = _CREDIT_LINE.match(line)
+    if found is None:
+        return False
+    who = (found.group("who") if found.group("who") is not None else found.group("agent")).strip(" :©")
+    words = who.replace("/", " ").split()
+    return (
+        len(words) <= 8
+        and all(w in _CREDIT_SMALL or not w[0].islower() for w in words)
+        and not reads_as_story(line)
+    )
+
+
 # a longer copy goes in several runs of this length: the cap bounds the work of a line repeated many times
 _MAX_RUN = 200
 
@@ -1381,6 +1480,7 @@ TEXT_RULES = (
     "headline_repeat",
     "boilerplate_lines",
     "chrome_lines",
+    "credit_lines",
     "date_stamps",
     "teaser_lines",
     "call_lines",
@@ -1449,8 +1549,8 @@ def text_rules(
         and word_key(p.strip().lstrip("-•*> ")) in headlines
         for p in out
     ]
-    boiler_on, chrome_on, teaser_on, call_on, stamps_on = (
-        on(n) for n in ("boilerplate_lines", "chrome_lines", "teaser_lines", "call_lines", "date_stamps")
+    boiler_on, chrome_on, credits_on, teaser_on, call_on, stamps_on = map(
+        on, ("boilerplate_lines", "chrome_lines", "credit_lines", "teaser_lines", "call_lines", "date_stamps")
     )
     kept: list[str] = []
     for i, para in enumerate(out):
@@ -1476,6 +1576,9 @@ def text_rules(
             and (not reads_as_story(stripped, chrome) or _credits_author(low, authors or []))
         ):
             bump("chrome_lines")
+            continue
+        if credits_on and _is_credit_line(stripped):
+            bump("credit_lines")
             continue
         if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
             bump("date_stamps")

@@ -65,6 +65,10 @@ NEWS = [
     "Photos by the pupils hang in the library until the end of term.",
     "Images by Nasa show the comet's tail.",
     "Pictures by the students went on show at the gallery on Monday.",
+    "Image courtesy of a passer-by, the footage shows the car leaving the road.",
+    "Photos via the drone show the flooded fields.",
+    "Credit card debt rose by 8% last year, the Bank of England said.",
+    "Credits roll over footage of the real family.",
     "Copyright claims against the artist were dropped, his lawyer said.",
     "Updated figures released on Thursday show unemployment fell to 4.1%.",
     "Related-party loans of £2m were not disclosed, the auditors found.",
@@ -150,6 +154,9 @@ NEWS = [
     "Customers can unsubscribe at any time, the regulator said, but the firm kept sending texts.",
     "\u201cWe use cookies as a reward,\u201d said the head teacher.",
     "Shares in the US firm that runs the cookie settings service fell 8% on Friday.",
+    "The bank has a disclosure policy for its staff's shares, which critics call weak.",
+    "The paper reviewed its editorial guidelines after the complaint about the photograph.",
+    "The broker earns commissions from the insurers it recommends, the regulator found.",
     # Turkish capitals lower-case to two characters: the words are still read in their own sentence
     "Crowds filled İzmir and İstanbul. Newsletter sign-ups at the Gazette rose by a third after the launch.",
 ]
@@ -193,6 +200,16 @@ ANYWHERE = [
     "Copyright © 2025 Wendle Gazette. All rights reserved.",
     "As an Amazon Associate, we earn from qualifying purchases.",
     "Traders Weekly may receive a commission on purchases made through links on this page.",
+    # a picture's credit alone on its line, its caption gone (the caption that says what it shows stays)
+    "Photo: Sam Okoro/Wendle Gazette",
+    "Credit: Wendle Market Trust",
+    "Image courtesy of the Wendle Market Trust",
+    "Sam Okoro/AFP via Getty Images",
+    # the pointer to the publisher's own policies
+    "Learn more about our editorial process.",
+    "The Wendle Gazette has a disclosure policy.",
+    "Read our editorial standards and how we correct mistakes.",
+    "Wendle Deals earns commissions from some of the shops listed on this page.",
     # third person, a verb and six words: still the site's furniture
     "Required fields are marked with an asterisk.",
     "Wendle Gazette may collect a share of sales from products featured in the article.",

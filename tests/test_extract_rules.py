@@ -516,9 +516,40 @@ def test_closing_run_takes_picture_credits_revision_notes_trademarks_and_date_st
     ]
     kept, fired = text_rules(story + closing, None, set())
     assert kept == story and fired.get("tail_calls", 0) >= 1
-    # a picture credit that is not closing the text is the story's (or a caption's) business
+    # a picture credit that says more than whose the pictures are, not closing the text, is the story's
+    # (or a caption's) business; a bare "Photo: Sam Okoro" goes wherever it stands (credit_lines)
     kept, fired = text_rules([closing[0], *story], None, set())
     assert kept == [closing[0], *story] and not fired
+
+
+def test_credit_lines_take_a_bare_picture_credit_and_keep_the_caption():
+    """A caption box read as text leaves its credit on a line of its own between the story's paragraphs:
+    the credit goes wherever it stands; a caption that says what the picture shows, with or without the
+    credit after it, is the story's and stays, and so do the story's sentences about photographers."""
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The lifeboat station on the north pier is to be rebuilt after storms cracked its slipway in March.",
+        "Photo: volunteers haul the old boat up the damaged slipway",
+        "Crew members said the boat could only be launched at high tide for most of the spring.",
+        "The new slipway will be built at the station on the north pier. Photo: Sam Okoro",
+        "Photos by the crew's own photographer will go on show at the station when it reopens.",
+        "Credit unions in the town have raised £40,000 towards the rebuild, the station manager said.",
+    ]
+    credits = [
+        "Credit: Wendle Lifeboat Trust",
+        "Photo courtesy of the RNLI",
+        "Image: © Sam Okoro/Shutterstock",
+        "Jane Doe/AFP via Getty Images",
+        "Photo credit:",
+    ]
+    mixed = [story[0], credits[0], story[1], story[2], credits[1], credits[2], *story[3:5], credits[3]]
+    mixed += [story[5], credits[4]]
+    kept, fired = text_rules(mixed, None, set())
+    assert kept == story
+    assert fired == {"credit_lines": len(credits)}
+    kept, fired = text_rules(mixed, None, set(), enabled={"chrome_lines"})
+    assert kept == mixed
 
 
 def test_button_boxes_take_a_pitch_built_around_a_button_and_keep_repeated_cards():
@@ -752,7 +783,7 @@ def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
     [
         "This article is for informational purposes only and is not financial advice.",
         "We do not provide investment advice.",
-        "Photo by Sam Okoro",
+        "Photo by Sam Okoro, taken from the market hall roof",
         "Ready to book your place? Call the box office on 01234 567890.",
         "Ready to get started?",
         "Got a news tip? Email us at desk@example.news.",
@@ -913,3 +944,80 @@ def test_hidden_dialogs_keep_a_story_shown_in_a_dialog(body_attrs, viewer):
     result = extract_article(_viewer_page(body_attrs, viewer, teasers), "https://isles.example/news/ferry")
     assert result.is_article, result.reason
     assert all(p in result.record["text"] for p in _VIEWER_STORY)
+
+
+def _card_page(cards: str) -> str:
+    story = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "The night bus from the coast to the city is to run every half hour from May, the operator said.",
+            "Passengers have asked for a later service since the last train was cut to 10pm in 2023.",
+            "The council will pay for the extra buses for a year while the operator counts who uses them.",
+            "Drivers' unions said the timetable was fair but asked for two drivers on the longest routes.",
+        )
+    )
+    return (
+        "<html lang='en'><head><title>Night buses every half hour from May - Coast Courier</title>"
+        "<meta property='og:type' content='article'></head><body><main><article>"
+        f"<h1>Night buses every half hour from May</h1>{story}{cards}</article></main></body></html>"
+    )
+
+
+def _cards(items: list[tuple[str, str, str]]) -> str:
+    """Cards as page builders make them: a picture linking to the story, a date and a section over the
+    headline, a one-line summary under it; classes that name nothing."""
+    return (
+        "<div class='mt-8'>"
+        + "".join(
+            f"<div class='w-full shadow'><a href='{href}'><img src='/img/{i}.jpg' alt=''></a>"
+            "<div class='pt-4'>"
+            f"<div><span>March {20 + i}, 2025</span> / <a href='/transport'>Transport</a></div>"
+            f"<h3><a href='{href}'>{headline}</a></h3><p>{dek}</p></div></div>"
+            for i, (href, headline, dek) in enumerate(items)
+        )
+        + "</div>"
+    )
+
+
+def test_story_card_grids_take_a_grid_of_the_sites_other_stories_and_keep_a_grid_that_says_more():
+    """Three cards alike, each a headline linking to another of the site's stories over a one-line
+    summary, are the site's other stories whatever the grid is named; cards that lead to other sites (the
+    places a story lists), or that say more than a line, are the story's and stay."""
+    url = "https://coast-courier.example/transport/2025/04/02/night-buses-every-half-hour"
+    teasers = [
+        (
+            "/transport/2025/03/30/ferry-fares-rise",
+            "Ferry fares rise for the summer",
+            "Day returns go up by a pound for adults and children",
+        ),
+        (
+            "/transport/2025/03/28/harbour-car-park",
+            "Harbour car park to close",
+            "Work on the sea wall starts in June and runs to the autumn",
+        ),
+        (
+            "/news/2025/03/27/station-lifts",
+            "Station lifts finally repaired",
+            "Both platforms have step-free access again after a year",
+        ),
+    ]
+    text = extract_article(_card_page(_cards(teasers)), url).record
+    assert "Ferry fares rise" not in text["text"] and "Day returns go up" not in text["text"]
+    assert "Both platforms" not in text["text"] and text["extraction"]["rules"].get("story_card_grids") == 1
+    assert "Drivers' unions said the timetable was fair" in text["text"]
+    # the places a story lists, each card leading to its own site: the story's, and they stay
+    places = [
+        (
+            f"https://{name.lower()}.example/",
+            f"The {name} Inn at the harbour",
+            f"Open late for the {name} bus",
+        )
+        for name in ("Anchor", "Lantern", "Pilot")
+    ]
+    result = extract_article(_card_page(_cards(places)), url).record
+    assert "story_card_grids" not in result["extraction"]["rules"]
+    # cards that say more than a line are the story's own sections, whatever they link to
+    long_dek = " ".join(["The stop by the pier gets a shelter, a timetable board and a light on a pole."] * 5)
+    sections = [(href, headline, long_dek) for href, headline, _ in teasers]
+    result = extract_article(_card_page(_cards(sections)), url).record
+    assert "story_card_grids" not in result["extraction"]["rules"]
