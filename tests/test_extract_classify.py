@@ -211,3 +211,26 @@ def test_a_shop_product_whose_buy_box_is_drawn_by_script_is_a_product():
     assert not result.is_article, result.features
     assert result.page_type == "product"
     assert classify_page({**result.features, "shop_template": 0.0}) == ("article", "scored")
+
+
+def test_photo_captions_count_lines_of_caption_not_empty_slots_or_credits():
+    figure = '<figure><img src="/p{0}.jpg"><figcaption>{1}</figcaption></figure>'
+    captions = [
+        "Passengers queue at the harbour gate before the first ferry on Monday.",
+        "The old pier, closed since the storm, seen from the lifeboat station.",
+        "",  # a template's empty slot
+        "Photo: J. Doe",  # a credit, not a caption
+    ]
+    body = "".join(figure.format(i, text) for i, text in enumerate(captions))
+    assert _features(f"<html><body><p>Story.</p>{body}</body></html>")["captions"] == 2
+    assert _features("<html><body><p>Story.</p><img src='/a.jpg'></body></html>")["captions"] == 0
+
+
+def test_captioned_photos_keep_an_undated_photo_story_on_a_plain_page():
+    # no og:type, schema, date, byline or story section in the URL, a few headings and a call to book
+    # a walk: what tells it from a visitor page is the reporting, shown in photos with captions
+    result = extract("kind_photo_story.html", "https://northport-harbour.example/winter-on-the-quay")
+    assert result.features["captions"] == 3
+    assert not (result.features["og_article"] or result.features["has_date"] or result.features["has_author"])
+    assert result.is_article, (result.reason, result.features)
+    assert classify_page({**result.features, "captions": 0})[0] != "article"
