@@ -62,6 +62,10 @@ _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, 
 # list items there are footnotes, references, a site's profiles
 _TAIL_RUN = 4
 _TAIL_TAGS = frozenset({"p", "div", "span"})
+# a block there in the first person, outside quotation marks, is the site or its readers speaking (an
+# appeal, an "about us", readers' comments), not the story's narration ("US" is a country, not "us")
+_FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -121,9 +125,11 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
 
     # after trafilatura's last paragraph, sentences of the article's own element: the rest of a story it
     # cut short comes back when it runs on (a few paragraphs at least); one to three are a box at its
-    # end (an appeal for donations, a note about the publisher), which stay out
-    tail = sum(1 for tag, fate, _, _ in flow if fate == "tail" and tag not in _HEADINGS)
-    if tail < _TAIL_RUN:
+    # end (an appeal for donations, a note about the publisher), which stay out; so does a run of which
+    # a quarter or more speaks in the first person (the site's box, its readers' comments)
+    tail = [text for tag, fate, _, text in flow if fate == "tail" and tag not in _HEADINGS]
+    speaking = sum(1 for text in tail if _FIRST_PERSON.search(_QUOTED.sub("", text)))
+    if len(tail) < _TAIL_RUN or 4 * speaking >= len(tail):
         flow = [step if step[1] != "tail" else (step[0], "out", step[2], step[3]) for step in flow]
     inserts: dict[int, list[str]] = {}
     added = 0
@@ -156,9 +162,11 @@ def _fate(
     """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
     "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
     if last < 0:
-        # over the first paragraph, a list beside it is the story's summary ("key points"); the rest
-        # there is front matter: a standfirst, a byline, the page's own labels
-        fate = "lead" if block.tag == "li" and _beside_kept(block, parents) else None
+        # over the first paragraph, a list beside it is the story's summary ("key points"), its items
+        # phrases of four words at least; the rest there is front matter: a standfirst, a byline, the
+        # page's own labels, a list of them ("1 May 2025", "5 min read", "Local news", a tag's name)
+        lead = block.tag == "li" and len(text.split()) >= 4 and _beside_kept(block, parents)
+        fate = "lead" if lead else None
     elif last < count - 1:
         fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
     elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
