@@ -239,11 +239,21 @@ class _Output:
         self.starts.insert(0, 0)
         self.keys = keys
         self.words = set(self.joined.split())
+        # most blocks found are a whole paragraph: looked up at once, not searched for through the whole
+        # output (a search per block costs blocks x output, seconds on a page of thousands of paragraphs);
+        # a word or three ("Pros", a sub-heading) may stand earlier inside another and is searched for
+        self.whole: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k.count(" ") >= 3:
+                self.whole.setdefault(k, i)
         self._runs: dict[tuple[str, ...], int] | None = None
 
     def exact(self, key: str) -> int | None:
         if not key or not self.words.issuperset(key.split(" ", 3)[:3]):
             return None  # (a cheap test first: most of a page is not in the output)
+        whole = self.whole.get(key)
+        if whole is not None:
+            return whole
         at = self.joined.find(f" {key} ")
         return None if at < 0 else bisect_right(self.starts, at) - 1
 
