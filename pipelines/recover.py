@@ -28,7 +28,7 @@ from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
-from pipelines.cleanup import element_text, word_key
+from pipelines.cleanup import RELATED_HEADING, element_text, word_key
 
 __all__ = ["recover_dropped_blocks", "word_runs"]
 
@@ -66,6 +66,13 @@ _TAIL_TAGS = frozenset({"p", "div", "span"})
 # appeal, an "about us", readers' comments), not the story's narration ("US" is a country, not "us")
 _FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# a heading there that names end matter makes the run that box, whatever its sentences say
+_END_HEADING = re.compile(
+    r"\W*(about (the )?(author|writer|reporter|editor)s?|about (me|us)\b|author bio"
+    r"|(\d+ )?(comments?|responses|replies)\W*$|leave a (reply|comment)|join the (conversation|discussion)"
+    r"|support (us|our)\b)",
+    re.I,
+)
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -126,10 +133,17 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     # after trafilatura's last paragraph, sentences of the article's own element: the rest of a story it
     # cut short comes back when it runs on (a few paragraphs at least); one to three are a box at its
     # end (an appeal for donations, a note about the publisher), which stay out; so does a run of which
-    # a quarter or more speaks in the first person (the site's box, its readers' comments)
+    # a quarter or more speaks in the first person (the site's box, its readers' comments), and one under a
+    # heading that names such a box ("About the author", "Comments", "Related stories")
     tail = [text for tag, fate, _, text in flow if fate == "tail" and tag not in _HEADINGS]
     speaking = sum(1 for text in tail if _FIRST_PERSON.search(_QUOTED.sub("", text)))
-    if len(tail) < _TAIL_RUN or 4 * speaking >= len(tail):
+    labelled = any(
+        fate == "tail"
+        and tag in _HEADINGS
+        and (_END_HEADING.match(text) or RELATED_HEADING.match(text.lower()))
+        for tag, fate, _, text in flow
+    )
+    if len(tail) < _TAIL_RUN or 4 * speaking >= len(tail) or labelled:
         flow = [step if step[1] != "tail" else (step[0], "out", step[2], step[3]) for step in flow]
     inserts: dict[int, list[str]] = {}
     added = 0

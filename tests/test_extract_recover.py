@@ -268,3 +268,16 @@ def test_a_list_of_labels_over_the_first_paragraph_stays_out() -> None:
         story = f"<ul>{items}</ul><p>{KEPT[0]}</p><p>{KEPT[1]}</p>"
         tree = lxml_html.fromstring(f"<html><body><div class='story'>{story}</div></body></html>")
         assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)
+
+
+def test_a_run_under_a_heading_naming_end_matter_stays_out() -> None:
+    # the writer's bio in the third person, set out in divs of the story's element under its heading
+    bio = [
+        "Jane Doe has covered the council and its committees for the Valley Courier since 2015.",
+        "Before joining the paper she reported on transport and housing for a regional radio station.",
+        "She grew up in the valley and still lives a short walk from the harbour with her two children.",
+        "She studied history at the university and wrote her thesis on the town's industrial past.",
+    ]
+    for heading in ("About the writer", "More from the Valley Courier"):
+        tree = _cut_short(f"<h3>{heading}</h3>" + "".join(f"<div>{line}</div>" for line in bio))
+        assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)
