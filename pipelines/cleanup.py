@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -777,12 +777,25 @@ def rule_story_card_grids(tree: HtmlElement, ctx: dict) -> int:
                 _is_story_card(c, page_url, page_path, host) for c in cards
             ):
                 continue
-            if sum(_paragraph_text_len(c) for c in cards) > 0.4 * ctx["p_len"]:
+            if sum(_paragraph_text_len(c) for c in cards) > 0.4 * ctx["p_len"] or _story_goes_on(cards[-1]):
                 continue
             for card in cards:
                 _remove(card)
             removed += 1
     return removed
+
+
+def _story_goes_on(card: HtmlElement) -> bool:
+    """A sentence of the story follows the last card, right after it or after its grid: the cards are the
+    story's own list (the reviews a roundup links to), not the grid of other stories under it."""
+    grid = card.getparent()
+    after = (*islice(card.itersiblings(), 3), *(islice(grid.itersiblings(), 3) if grid is not None else ()))
+    for el in after:
+        if el.tag == "p":
+            text = element_text(el)
+            if len(text.split()) >= 8 and text.endswith((".", "!", "?", '"', "”")):
+                return True
+    return False
 
 
 def _is_story_card(card: HtmlElement, page_url: str, page_path: str, host: str) -> bool:
@@ -1117,7 +1130,10 @@ CHROME_LINE = LinePattern(
     r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
     r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
-    r"|\bearns? us a (small )?commission\b|\bearns? commissions from\b"
+    r"|\bearns? us a (small )?commission\b"
+    # the publisher's own line ("Business Daily earns commissions from some listed providers."), not a
+    # story's clause about a company that does ("Shares in the app, which earns commissions from…")
+    r"|^[^,;]{1,40}\bearns? commissions from\b"
     # the pointer to the publisher's own policies under its stories ("Learn more about our editorial
     # process.", "The Daily Ledger has a disclosure policy.")
     r"|\b(our|its) (editorial|disclosure|fact[- ]checking) (process|policy|policies|standards|guidelines)\b"

@@ -28,7 +28,7 @@ from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
-from pipelines.cleanup import element_text, word_key
+from pipelines.cleanup import RELATED_HEADING, element_text, word_key
 
 __all__ = ["recover_dropped_blocks", "word_runs"]
 
@@ -62,6 +62,17 @@ _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, 
 # list items there are footnotes, references, a site's profiles
 _TAIL_RUN = 4
 _TAIL_TAGS = frozenset({"p", "div", "span"})
+# a block there in the first person, outside quotation marks, is the site or its readers speaking (an
+# appeal, an "about us", readers' comments), not the story's narration ("US" is a country, not "us")
+_FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# a heading there that names end matter makes the run that box, whatever its sentences say
+_END_HEADING = re.compile(
+    r"\W*(about (the )?(author|writer|reporter|editor)s?|about (me|us)\b|author bio"
+    r"|(\d+ )?(comments?|responses|replies)\W*$|leave a (reply|comment)|join the (conversation|discussion)"
+    r"|support (us|our)\b)",
+    re.I,
+)
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -121,9 +132,18 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
 
     # after trafilatura's last paragraph, sentences of the article's own element: the rest of a story it
     # cut short comes back when it runs on (a few paragraphs at least); one to three are a box at its
-    # end (an appeal for donations, a note about the publisher), which stay out
-    tail = sum(1 for tag, fate, _, _ in flow if fate == "tail" and tag not in _HEADINGS)
-    if tail < _TAIL_RUN:
+    # end (an appeal for donations, a note about the publisher), which stay out; so does a run of which
+    # a quarter or more speaks in the first person (the site's box, its readers' comments), and one under a
+    # heading that names such a box ("About the author", "Comments", "Related stories")
+    tail = [text for tag, fate, _, text in flow if fate == "tail" and tag not in _HEADINGS]
+    speaking = sum(1 for text in tail if _FIRST_PERSON.search(_QUOTED.sub("", text)))
+    labelled = any(
+        fate == "tail"
+        and tag in _HEADINGS
+        and (_END_HEADING.match(text) or RELATED_HEADING.match(text.lower()))
+        for tag, fate, _, text in flow
+    )
+    if len(tail) < _TAIL_RUN or 4 * speaking >= len(tail) or labelled:
         flow = [step if step[1] != "tail" else (step[0], "out", step[2], step[3]) for step in flow]
     inserts: dict[int, list[str]] = {}
     added = 0
@@ -156,9 +176,11 @@ def _fate(
     """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
     "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
     if last < 0:
-        # over the first paragraph, a list beside it is the story's summary ("key points"); the rest
-        # there is front matter: a standfirst, a byline, the page's own labels
-        fate = "lead" if block.tag == "li" and _beside_kept(block, parents) else None
+        # over the first paragraph, a list beside it is the story's summary ("key points"), its items
+        # phrases of four words at least; the rest there is front matter: a standfirst, a byline, the
+        # page's own labels, a list of them ("1 May 2025", "5 min read", "Local news", a tag's name)
+        lead = block.tag == "li" and len(text.split()) >= 4 and _beside_kept(block, parents)
+        fate = "lead" if lead else None
     elif last < count - 1:
         fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
     elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
@@ -231,11 +253,21 @@ class _Output:
         self.starts.insert(0, 0)
         self.keys = keys
         self.words = set(self.joined.split())
+        # most blocks found are a whole paragraph: looked up at once, not searched for through the whole
+        # output (a search per block costs blocks x output, seconds on a page of thousands of paragraphs);
+        # a word or three ("Pros", a sub-heading) may stand earlier inside another and is searched for
+        self.whole: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k.count(" ") >= 3:
+                self.whole.setdefault(k, i)
         self._runs: dict[tuple[str, ...], int] | None = None
 
     def exact(self, key: str) -> int | None:
         if not key or not self.words.issuperset(key.split(" ", 3)[:3]):
             return None  # (a cheap test first: most of a page is not in the output)
+        whole = self.whole.get(key)
+        if whole is not None:
+            return whole
         at = self.joined.find(f" {key} ")
         return None if at < 0 else bisect_right(self.starts, at) - 1
 

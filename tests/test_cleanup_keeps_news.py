@@ -157,6 +157,7 @@ NEWS = [
     "The bank has a disclosure policy for its staff's shares, which critics call weak.",
     "The paper reviewed its editorial guidelines after the complaint about the photograph.",
     "The broker earns commissions from the insurers it recommends, the regulator found.",
+    "Shares in the ticket app, which earns commissions from every sale, fell 4% on Monday.",
     # Turkish capitals lower-case to two characters: the words are still read in their own sentence
     "Crowds filled İzmir and İstanbul. Newsletter sign-ups at the Gazette rose by a third after the launch.",
 ]

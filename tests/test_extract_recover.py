@@ -222,3 +222,62 @@ def test_a_summary_list_over_the_first_paragraph_comes_back_a_heading_alone_does
         *KEPT,
     ]
     assert added == 2
+
+
+def test_a_run_in_the_first_person_after_the_last_paragraph_stays_out() -> None:
+    # five sentences each: the site speaking of itself, and readers' comments, in divs of the story's element
+    about = [
+        "The Valley Courier has published news about the town and the valley since the year 1898.",
+        "Our small team of reporters covers the council, the courts, the schools and sport every day.",
+        "We are owned by a charitable trust and all of our profits go back into local reporting.",
+        "Our offices are on Market Street, next to the old post office, and readers may drop in.",
+        "We follow the press standards board's code of practice and correct our mistakes quickly.",
+    ]
+    comments = [
+        "I walk over that bridge every single morning and had no idea it was in such a bad state.",
+        "The council has known about these cracks for years and did nothing until now, it seems.",
+        "My grandfather helped to build that bridge in the thirties, it would be a shame to lose it.",
+        "Good decision by the mayor, I would rather walk the long way round than see it collapse.",
+        "We moved here last year and the bridge was the first thing that made us love the town.",
+    ]
+    for run in (about, comments):
+        tree = _cut_short("".join(f"<div>{line}</div>" for line in run))
+        assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)
+
+
+def test_the_rest_of_a_story_cut_short_comes_back_with_its_quotes() -> None:
+    rest = [
+        "\u201cWe will not let the harbour crumble while the money sits in the bank,\u201d the mayor said.",
+        "The treasurer said the auditors' report would be ready by the end of February at the latest.",
+        "Opposition members want the harbour repairs split off into a budget of their own this year.",
+        "A public meeting on the repairs is planned for the last Thursday of the month at the library.",
+    ]
+    out, added = recover_dropped_blocks(
+        _cut_short("".join(f"<div>{line}</div>" for line in rest)), list(KEPT)
+    )
+    assert (out, added) == ([*KEPT, *rest], 4)
+
+
+def test_a_list_of_labels_over_the_first_paragraph_stays_out() -> None:
+    # the page's labels set out as a list above the story: a date, a reading time, a byline, tags
+    for labels in (
+        ["1 May 2025", "5 min read", "Jane Doe", "Local news"],
+        ["Weather", "Sport", "Elections"],
+    ):
+        items = "".join(f"<li>{label}</li>" for label in labels)
+        story = f"<ul>{items}</ul><p>{KEPT[0]}</p><p>{KEPT[1]}</p>"
+        tree = lxml_html.fromstring(f"<html><body><div class='story'>{story}</div></body></html>")
+        assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)
+
+
+def test_a_run_under_a_heading_naming_end_matter_stays_out() -> None:
+    # the writer's bio in the third person, set out in divs of the story's element under its heading
+    bio = [
+        "Jane Doe has covered the council and its committees for the Valley Courier since 2015.",
+        "Before joining the paper she reported on transport and housing for a regional radio station.",
+        "She grew up in the valley and still lives a short walk from the harbour with her two children.",
+        "She studied history at the university and wrote her thesis on the town's industrial past.",
+    ]
+    for heading in ("About the writer", "More from the Valley Courier"):
+        tree = _cut_short(f"<h3>{heading}</h3>" + "".join(f"<div>{line}</div>" for line in bio))
+        assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)

@@ -1021,3 +1021,28 @@ def test_story_card_grids_take_a_grid_of_the_sites_other_stories_and_keep_a_grid
     sections = [(href, headline, long_dek) for href, headline, _ in teasers]
     result = extract_article(_card_page(_cards(sections)), url).record
     assert "story_card_grids" not in result["extraction"]["rules"]
+
+
+def test_story_card_grids_keep_cards_the_story_goes_on_after():
+    """A roundup lists the site's own stories as cards between its paragraphs ("the five we reviewed"):
+    a sentence of the story after the grid makes the cards the story's list, and they stay."""
+    url = "https://coast-courier.example/transport/2025/04/02/night-buses-every-half-hour"
+    reviews = [
+        (
+            f"/reviews/2025/03/{20 + i}/{name.lower()}",
+            f"The {name} night bus reviewed",
+            f"Our verdict: {verdict}",
+        )
+        for i, (name, verdict) in enumerate(
+            (
+                ("Coastliner", "warm, on time and the only one of the three with a toilet on board."),
+                ("Harbour Hopper", "the cheapest ride to the city, though it stops at every village."),
+                ("Owl", "the fastest of them, with seats that recline and a driver who knows the way."),
+            )
+        )
+    ]
+    closing = "<p>Fares on all three routes were checked on 1 April and may change in the summer.</p>"
+    record = extract_article(_card_page(_cards(reviews) + closing), url).record
+    assert "story_card_grids" not in record["extraction"]["rules"]
+    assert all(dek in record["text"] for _, _, dek in reviews)
+    assert "Fares on all three routes were checked" in record["text"]
