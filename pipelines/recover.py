@@ -183,7 +183,7 @@ def _fate(
         fate = "lead" if lead else None
     elif last < count - 1:
         fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
-    elif block.tag in _HEADINGS or block.tag in _TAIL_TAGS and _prose(block, text):
+    elif block.tag in _HEADINGS or (block.tag in _TAIL_TAGS and _prose(block, text)):
         fate = "tail"
     else:
         fate = None
