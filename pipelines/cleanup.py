@@ -45,6 +45,15 @@ def _link_text_len(el: HtmlElement) -> int:
 
 # --- phrase lists (several languages) ---------------------------------------------------------
 
+# a heading over readers' comments or the form to add one ("3 Comments", "Leave a Reply", "Kommentare")
+COMMENT_HEADING = re.compile(
+    r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
+    r"|join the (discussion|conversation)"
+    r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
+    r"|what do you think\??|reader comments"
+    r"|commentaires?|kommentare?|comentarios?|commenti|comentários)\s*(\(\d+\))?\W*$",
+    re.I,
+)
 RELATED_HEADING = re.compile(
     r"^\W*(related( (stories|articles|posts|content|reading|coverage|news|links|topics|guides|resources))?"
     r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading)\b.*"
@@ -421,15 +430,7 @@ def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
     # headings that introduce a comment area, removed with everything after them in their container
     for heading in list(tree.iter(_HEADINGS)):
         text = element_text(heading)
-        if re.match(
-            r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
-            r"|join the (discussion|conversation)"
-            r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
-            r"|what do you think\??|reader comments"
-            r"|commentaires?|kommentare?|comentarios?|commenti|comentários)\s*(\(\d+\))?\W*$",
-            text,
-            re.I,
-        ):
+        if COMMENT_HEADING.match(text):
             removed += _remove_heading_section(heading, ctx)
     return removed
 
@@ -785,6 +786,14 @@ def rule_story_card_grids(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_SENTENCE_ENDINGS = tuple('.!?:;"”)')
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence of the story's length (eight words or more, ended as sentences end), not a label."""
+    return len(text.split()) >= 8 and text.rstrip().endswith(_SENTENCE_ENDINGS)
+
+
 def _story_goes_on(card: HtmlElement) -> bool:
     """A sentence of the story follows the last card, right after it or after its grid: the cards are the
     story's own list (the reviews a roundup links to), not the grid of other stories under it."""
@@ -793,7 +802,7 @@ def _story_goes_on(card: HtmlElement) -> bool:
     for el in after:
         if el.tag == "p":
             text = element_text(el)
-            if len(text.split()) >= 8 and text.endswith((".", "!", "?", '"', "”")):
+            if is_sentence(text):
                 return True
     return False
 

@@ -28,7 +28,7 @@ from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
-from pipelines.cleanup import RELATED_HEADING, element_text, word_key
+from pipelines.cleanup import COMMENT_HEADING, RELATED_HEADING, element_text, is_sentence, word_key
 
 __all__ = ["recover_dropped_blocks", "word_runs"]
 
@@ -56,7 +56,6 @@ _WIDGET = re.compile(
     r"|comment|hero",
     re.I,
 )
-_SENTENCE_END = tuple('.!?:;"”)')
 _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
 # after trafilatura's last paragraph: this many sentences are the rest of the story, fewer are a box;
 # list items there are footnotes, references, a site's profiles
@@ -67,11 +66,9 @@ _TAIL_TAGS = frozenset({"p", "div", "span"})
 _FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a heading there that names end matter makes the run that box, whatever its sentences say
+# (besides comment and related-stories headings, cleanup's COMMENT_HEADING and RELATED_HEADING)
 _END_HEADING = re.compile(
-    r"\W*(about (the )?(author|writer|reporter|editor)s?|about (me|us)\b|author bio"
-    r"|(\d+ )?(comments?|responses|replies)\W*$|leave a (reply|comment)|join the (conversation|discussion)"
-    r"|support (us|our)\b)",
-    re.I,
+    r"\W*(about (the )?(author|writer|reporter|editor)s?|about (me|us)\b|author bio|support (us|our)\b)", re.I
 )
 
 
@@ -140,7 +137,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     labelled = any(
         fate == "tail"
         and tag in _HEADINGS
-        and (_END_HEADING.match(text) or RELATED_HEADING.match(text.lower()))
+        and (_END_HEADING.match(text) or COMMENT_HEADING.match(text) or RELATED_HEADING.match(text.lower()))
         for tag, fate, _, text in flow
     )
     if len(tail) < _TAIL_RUN or 4 * speaking >= len(tail) or labelled:
@@ -343,5 +340,5 @@ def _named_widget(block: HtmlElement, container: HtmlElement) -> bool:
 def _prose(block: HtmlElement, text: str) -> bool:
     """Away from the kept paragraphs, only sentences (or list items, rows, headings) come back."""
     if block.tag in ("p", "div", "span"):
-        return len(text.split()) >= 8 and text.rstrip().endswith(_SENTENCE_END)
+        return is_sentence(text)
     return True
