@@ -45,6 +45,8 @@ def _link_text_len(el: HtmlElement) -> int:
 
 # --- phrase lists (several languages) ---------------------------------------------------------
 
+# the heading of the writer's note ("About the author", "About the reporters", "About me", "Author bio")
+AUTHOR_NOTE_HEADING = r"about (the )?(author|writer|reporter|editor)s?|about me|author bio"
 # a heading over readers' comments or the form to add one ("3 Comments", "Leave a Reply", "Kommentare")
 COMMENT_HEADING = re.compile(
     r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment"
@@ -142,8 +144,11 @@ _CALL_VERBS = frozenset({
 })  # fmt: skip
 # speaking to the reader (on the line as written: "US" is a country, "us" the reader), of the page
 # itself, of what pays for it, or its legal small print and copyright
+# the site, its writer or its readers speaking of themselves ("us", not the country "US")
+_FIRST_PERSON_WORDS = r"[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]e|[Mm]y|I"
+FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS})\b")
 _TO_READER = re.compile(
-    r"\b([Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]e|[Mm]y|I)\b|!"
+    rf"\b([Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|{_FIRST_PERSON_WORDS})\b|!"
     r"|\b([Tt]his|[Oo]ur) (article|post|page|site|website|blog|story|newsletter|content|material|video"
     r"|episode)\b|\b[Tt]he (full|rest of the|remainder of the) (story|article)\b"
     r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
@@ -1298,11 +1303,11 @@ def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
     """ "Jane Doe is a staff writer who covers…", "Hi, I'm Jane Doe": the author's note about themself."""
     if len(paragraph) > 700:
         return False
-    heading = re.match(r"(about the (author|writer)|about me|author bio)\b(\s*[:|–—-])?", paragraph, re.I)
+    heading = re.match(rf"({AUTHOR_NOTE_HEADING})\b(?P<mark>\s*[:|–—-])?", paragraph, re.I)
     if heading:
         # not "About the author of the letter, police have said nothing."; the heading with its colon is
         # the bio's, whatever it reports ("About the author: … has reported on politics since 2010")
-        return heading.group(3) is not None or _REPORTED.search(paragraph.lower()) is None
+        return heading.group("mark") is not None or _REPORTED.search(paragraph.lower()) is None
     for name in authors:
         name = name.strip()
         if " " not in name:  # a one-word "author" is often the site or the company

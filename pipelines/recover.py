@@ -28,7 +28,15 @@ from itertools import accumulate, islice
 
 from lxml.html import HtmlElement
 
-from pipelines.cleanup import COMMENT_HEADING, RELATED_HEADING, element_text, is_sentence, word_key
+from pipelines.cleanup import (
+    AUTHOR_NOTE_HEADING,
+    COMMENT_HEADING,
+    FIRST_PERSON,
+    RELATED_HEADING,
+    element_text,
+    is_sentence,
+    word_key,
+)
 
 __all__ = ["recover_dropped_blocks", "word_runs"]
 
@@ -62,14 +70,12 @@ _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, 
 _TAIL_RUN = 4
 _TAIL_TAGS = frozenset({"p", "div", "span"})
 # a block there in the first person, outside quotation marks, is the site or its readers speaking (an
-# appeal, an "about us", readers' comments), not the story's narration ("US" is a country, not "us")
-_FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")
+# appeal, an "about us", readers' comments), not the story's narration (cleanup's FIRST_PERSON; what
+# stands between quotation marks is not counted)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a heading there that names end matter makes the run that box, whatever its sentences say
 # (besides comment and related-stories headings, cleanup's COMMENT_HEADING and RELATED_HEADING)
-_END_HEADING = re.compile(
-    r"\W*(about (the )?(author|writer|reporter|editor)s?|about (me|us)\b|author bio|support (us|our)\b)", re.I
-)
+_END_HEADING = re.compile(rf"\W*({AUTHOR_NOTE_HEADING}|about us|support (us|our))\b", re.I)
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -133,7 +139,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     # a quarter or more speaks in the first person (the site's box, its readers' comments), and one under a
     # heading that names such a box ("About the author", "Comments", "Related stories")
     tail = [text for tag, fate, _, text in flow if fate == "tail" and tag not in _HEADINGS]
-    speaking = sum(1 for text in tail if _FIRST_PERSON.search(_QUOTED.sub("", text)))
+    speaking = sum(1 for text in tail if FIRST_PERSON.search(_QUOTED.sub("", text)))
     labelled = any(
         fate == "tail"
         and tag in _HEADINGS
