@@ -1060,6 +1060,105 @@ def rule_boilerplate_blocks(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+# The labels of the story's own record, set out as a small table or a definition list beside the
+# headline ("Written by | Jane Doe", "Published | 3 May 2025", "Hits | 1843"): the metadata read it before
+# the rules run, and as text it is a list of labels and values over the story
+_INFO_AUTHOR = (
+    r"written by|posted by|published by|by|authors?|reporters?|writers?|byline|correspondents?|autor(?:in)?"
+    r"|auteur|von|par|por"
+)
+_INFO_DATE = (
+    r"date|dated|published|posted|created|updated|last updated|modified|datum|veröffentlicht|publié(?: le)?"
+    r"|publicado|fecha"
+)
+_INFO_ROW = re.compile(
+    rf"\W*(?:(?P<author>{_INFO_AUTHOR})|(?P<date>{_INFO_DATE})|section|category|categories|filed under|source"
+    r"|hits|views|reads|rubrik|rubrique|sección)\s*:?\s+\S",
+    re.I,
+)
+
+
+def _info_rows(el: HtmlElement) -> list[str]:
+    """The rows of a table (two cells each) or of a definition list (a term and its value, or a value
+    alone), as "label value" lines; [] when the element is not built of such rows."""
+    rows: list[str] = []
+    if el.tag == "table":
+        for tr in el.xpath("./tr|./tbody/tr|./thead/tr"):
+            cells = tr.xpath("./td|./th")
+            if len(cells) != 2 or any(c.find(".//table") is not None for c in cells):
+                return []
+            rows.append(" ".join(element_text(c) for c in cells))
+    else:
+        label = ""
+        for child in el:
+            if child.tag == "dt":
+                label = element_text(child)
+            elif child.tag == "dd":
+                rows.append(f"{label} {element_text(child)}".strip())
+                label = ""
+            elif isinstance(child.tag, str):
+                return []
+    return rows
+
+
+def rule_info_tables(tree: HtmlElement, ctx: dict) -> int:
+    """A small table or definition list of the story's byline, date and counters ("Reporter: | Jane Doe",
+    "Date: | 3 May 2025", "Hits | 1843"): every row a short label and its value, one of them naming the
+    writer and one the date. A table of the story's own (a timetable, a film's credits) has other labels."""
+    removed = 0
+    for el in list(tree.iter("table", "dl")):
+        if not _attached(el, tree):
+            continue
+        rows = _info_rows(el)
+        if not 2 <= len(rows) <= 8 or any(len(row) > 80 for row in rows):
+            continue
+        found = [_INFO_ROW.match(row) for row in rows]
+        if not all(found):
+            continue
+        if any(m.group("author") for m in found) and any(m.group("date") for m in found):
+            _remove(el)
+            removed += 1
+    return removed
+
+
+_CONTENTS_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div"))
+
+
+def rule_contents_lists(tree: HtmlElement, ctx: dict) -> int:
+    """A list of links to the page's own sections (a live blog's key events, a guide's contents), each item
+    one link to a "#" anchor and nothing else, with the short heading right above it: what the links point
+    to is the story below, which the text keeps. A list the story announces with a sentence stays."""
+    removed = 0
+    for lst in list(tree.iter("ul", "ol")):
+        items = [li for li in lst if isinstance(li.tag, str)]
+        if len(items) < 2 or not _attached(lst, tree):
+            continue
+        # a sentence of the story that announces the list ("Jump to the section you need:"), or a list
+        # inside another list's item (an outline's branch): the story's own outline, which stays
+        parent = lst.getparent()
+        if _announced(lst) or parent is None or parent.tag == "li":
+            continue
+        if not all(
+            li.tag == "li"
+            and len(links := li.findall(".//a")) == 1
+            and (links[0].get("href") or "").startswith("#")
+            and len(element_text(links[0])) == len(element_text(li)) > 0
+            for li in items
+        ):
+            continue
+        heading = lst.getprevious()
+        if (
+            heading is not None
+            and heading.tag in _CONTENTS_HEADINGS
+            and len(element_text(heading).split()) <= 5
+            and heading.find(".//a") is None
+        ):
+            _remove(heading)
+        _remove(lst)
+        removed += 1
+    return removed
+
+
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
     ("comment_forms", rule_comment_forms),
@@ -1070,6 +1169,8 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("story_card_grids", rule_story_card_grids),
     ("teaser_paragraphs", rule_teaser_paragraphs),
     ("boilerplate_blocks", rule_boilerplate_blocks),
+    ("info_tables", rule_info_tables),
+    ("contents_lists", rule_contents_lists),
 ]
 
 
@@ -1604,6 +1705,12 @@ def text_rules(
             disclosure
             or chrome >= 0
             and (not reads_as_story(stripped, chrome) or _credits_author(low, authors or []))
+            # a row of link labels over the story ("Home | News | Sport"): the site's menu (a row with a
+            # number in it is a byline's: "Jane Doe | Senior Writer | July 2, 2025")
+            or chrome_on
+            and i < 6
+            and _is_link_row(stripped)
+            and not any(c.isdigit() for c in stripped)
         ):
             bump("chrome_lines")
             continue

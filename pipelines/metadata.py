@@ -172,7 +172,8 @@ _BY = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in)?|auteur|contributors?|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))",
+    r"^\s*(?:authors?|autor(?:in)?|auteur|contributors?|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))"
+    r"|^\s*(?:reporters?|writers?|correspondents?)\s*:\s*",
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
@@ -688,6 +689,19 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
     return next((s for s in stripped if s), None)
 
 
+def _part_heading(tree: HtmlElement, title: str) -> tuple[HtmlElement, str] | None:
+    """The first <h2>/<h3> whose text is one part of ``title`` (cut at its separators), with that part."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    parts = {_title_key(part): part for part in parts[:3] if len(part.split()) >= 3}
+    for el in tree.xpath("//h2|//h3")[:8]:
+        part = parts.get(_title_key(_heading_text(el)))
+        if part:
+            return el, part.strip()
+    return None
+
+
 def _titled(h1: str, titles: list[str], site_name: str | None, host_core: str) -> bool:
     """Whether the page's <title> or og:title shares a quarter of the words of a header <h1>, not
     counting the parts of them that name the site: an unlinked masthead ("Marsh Ledger Daily News") is
@@ -942,7 +956,9 @@ def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[s
 _BY_START = re.compile(
     r"^\s*(?:(?:written|posted|published|words|story|text|reporting|article)\s+)?"
     r"(?:by(?-i:(?=[A-Z][a-z]))|(?:by|von|par|por|door)\b\s*:?\s*(?=[^\W\d_]|$))"
-    r"|^\s*(?:authors?|autor|auteur|contributors?)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)",
+    r"|^\s*(?:authors?|autor|auteur|contributors?)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)"
+    # a label with its colon ("Reporter: Jane Doe"), not a story's "Reporters Without Borders said…"
+    r"|^\s*(?:reporters?|writers?|correspondents?)\s*:",
     re.I,
 )
 
@@ -954,7 +970,9 @@ _META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
 _UNREAD_TAGS = frozenset(("script", "style", "noscript", "svg", "nav", "footer"))
 
 
-def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]:
+def _text_byline(
+    tree: HtmlElement, story: frozenset = frozenset(), headline: HtmlElement | None = None
+) -> list[str]:
     """A "By Jane Doe and John Roe" line printed near the headline, whatever its markup."""
     body = _part(tree, "body")
     if body is None:
@@ -966,7 +984,7 @@ def _text_byline(tree: HtmlElement, story: frozenset = frozenset()) -> list[str]
         tag = el.tag
         if tag in _UNREAD_TAGS:
             continue
-        if tag == "h1" and not seen_h1:
+        if not seen_h1 and (tag == "h1" or el is headline):
             seen_h1 = True
             # a byline above the headline: the last one before it
             for candidate in reversed(before[-3:]):
@@ -1021,6 +1039,9 @@ def _by_line_names(el: HtmlElement, label: bool = True) -> list[str]:
         # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
         # the name in sibling elements, or the name straight after the label's element
         following = el.getnext()
+        if following is None and el.getparent() is not None and el.getparent().tag in ("td", "th", "dt"):
+            # "<td><b>Reporter:</b></td><td>Jane Doe</td>": the label's cell, then the name's
+            following = el.getparent().getnext()
         if (el.tail or "").strip():
             names = _name_from_text(f"By {el.tail}")
         elif following is not None and isinstance(following.tag, str):
@@ -1073,7 +1094,7 @@ def _page_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> list
     # a sidebar) or wherever broken markup nested them (a story swallowed by an unclosed menu): a byline in
     # them is the story's, not a sidebar's or a menu's
     story = frozenset(headline.iterancestors()) if headline is not None else frozenset()
-    return _byline_authors(tree, story) or _text_byline(tree, story)
+    return _byline_authors(tree, story) or _text_byline(tree, story, headline)
 
 
 def _ld_str(node: dict, key: str) -> str | None:
@@ -1255,6 +1276,10 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     headline = h1_of.get(_title_key(meta.title))
     if headline is None:
         headline = h1_of.get(_title_key(meta.h1))
+    if not all_h1s and title_text:
+        # no <h1> (an old hand-made page sets its headline as <h2> or <h3>): the heading that is one part of
+        # the head's title ("Weekly Bulletin - Headline") is the headline, and its part the title
+        headline, meta.title = _part_heading(tree, title_text) or (None, meta.title)
 
     index = _ld_index(nodes)
     ld_author = _resolve(ld.get("author"), index)

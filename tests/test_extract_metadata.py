@@ -546,3 +546,8 @@ def test_a_template_date_stamp_yields_to_a_day_printed_one_day_before_it():
     page = page.replace("2025-02-11T07:30:00+00:00", "2025-02-12")
     meta = extract_metadata(load_html(page), "https://oldtownnotes.example/bakery-history/")
     assert meta.published == "2025-02-11"
+
+
+def test_a_reporter_label_names_the_writer_and_a_story_sentence_does_not():
+    assert _story_authors(byline="<p><b>Reporter:</b> Ann Lowe</p>") == ["Ann Lowe"]
+    assert _story_authors(byline="<p>Reporters Without Borders said the ban was unlawful.</p>") == []

@@ -1046,3 +1046,92 @@ def test_story_card_grids_keep_cards_the_story_goes_on_after():
     assert "story_card_grids" not in record["extraction"]["rules"]
     assert all(dek in record["text"] for _, _, dek in reviews)
     assert "Fares on all three routes were checked" in record["text"]
+
+
+_MILL_STORY = [
+    "The county's last working watermill will grind flour again from June, after a two-year repair "
+    "of its wheel, sluice and the oak shaft that drives the stones.",
+    "Volunteers rebuilt the wheel's forty paddles from larch felled on the estate, and a millwright "
+    "from the next valley dressed the stones by hand over the winter.",
+]
+
+
+def test_info_tables_take_the_byline_and_date_set_out_as_labels_and_keep_the_storys_tables():
+    """A small table or definition list of "Reporter | name", "Date | day", counters: the story's record,
+    read by the metadata. A table of the story's own (a timetable, a film's credits) has other labels."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    info = [
+        "<table><tr><td><b>Reporter:</b></td><td>Ann Lowe</td></tr>"
+        "<tr><td><b>Date:</b></td><td>May 3, 2025</td></tr><tr><td>Section:</td><td>Local</td></tr></table>",
+        "<dl><dt>Written by</dt><dd>Ann Lowe</dd><dt>Published</dt><dd>03 May 2025</dd>"
+        "<dt>Hits</dt><dd>412</dd></dl>",
+        "<dl class='article-info'><dd>Written by Ann Lowe</dd><dd>Published: 03 May 2025</dd></dl>",
+    ]
+    story_tables = [
+        # the opening days: dates, but no writer
+        "<table><tr><td>Date</td><td>Opening hours</td></tr>"
+        "<tr><td>3 May</td><td>9am to 5pm</td></tr></table>",
+        # a film's credits, and a table whose rows say more than a label and its value
+        "<dl><dt>Director</dt><dd>Ines Carvalho</dd><dt>Running time</dt><dd>128 min</dd></dl>",
+        "<table><tr><td>Author</td><td>Ann Lowe</td></tr><tr><td>Date</td>"
+        "<td>The mill was first recorded in 1086, in the Domesday survey of the manor and its lands.</td>"
+        "</tr>"
+        "</table>",
+    ]
+    for box in info:
+        tree = fromstring(f"<html><body><h1>Mill grinds again</h1>{box}<p>{_MILL_STORY[0]}</p></body></html>")
+        assert apply_dom_rules(tree, "https://mills.example/news/mill").get("info_tables") == 1, box
+        assert tree.find(".//table") is None and tree.find(".//dl") is None
+    for table in story_tables:
+        tree = fromstring(f"<html><body><p>{_MILL_STORY[0]}</p>{table}</body></html>")
+        assert "info_tables" not in apply_dom_rules(tree, "https://mills.example/news/mill"), table
+
+
+def test_contents_lists_take_the_pages_own_contents_and_keep_an_announced_list():
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    contents = (
+        "<h2>Key events</h2><ul><li><a href='#wheel'>The wheel turns</a></li>"
+        "<li><a href='#flour'>First flour sold</a></li></ul>"
+    )
+    tree = fromstring(f"<html><body>{contents}<p>{_MILL_STORY[0]}</p><p>{_MILL_STORY[1]}</p></body></html>")
+    assert apply_dom_rules(tree, "https://mills.example/news/mill-live").get("contents_lists") == 1
+    assert [" ".join(el.text_content().split()) for el in tree.find("body")] == _MILL_STORY
+    kept = [
+        # announced by the story's sentence
+        f"<p>{_MILL_STORY[0]}</p><p>The trust's report covers three stages of the work:</p>"
+        "<ul><li><a href='#wheel'>The wheel</a></li><li><a href='#sluice'>The sluice</a></li></ul>",
+        # items that say more than their link, and links to other pages
+        "<ul><li><a href='#wheel'>The wheel</a>, rebuilt in larch</li>"
+        "<li><a href='#sluice'>The sluice</a></li></ul>",
+        "<ul><li><a href='/wheel'>The wheel</a></li><li><a href='/sluice'>The sluice</a></li></ul>",
+    ]
+    for html in kept:
+        tree = fromstring(f"<html><body>{html}<p>{_MILL_STORY[1]}</p></body></html>")
+        assert "contents_lists" not in apply_dom_rules(tree, "https://mills.example/news/mill"), html
+
+
+def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        *_MILL_STORY,
+        "The trust expects to sell the flour in the mill shop and to bakeries in the market town.",
+        "School visits start in September, twice a week, the trust said.",
+    ]
+    kept, fired = text_rules(["Home | News | Sport | Classifieds", *story], None, set())
+    assert kept == story and fired == {"chrome_lines": 1}
+    # a byline set out the same way, with its date, and such a row further down are left to the other rules
+    byline = ["Ann Lowe | Senior Writer | May 3, 2025", *story]
+    assert text_rules(byline, None, set())[0] == byline
+    more = [
+        "The millwright will train two apprentices over the summer, paid for by the heritage grant.",
+        "The wheel's old paddles will be shown in the barn beside the shop.",
+    ]
+    deep = [*story, *more, "Wheel | Sluice | Stones | Shaft", "Each has its own display board."]
+    assert text_rules(deep, None, set())[0] == deep
