@@ -38,7 +38,7 @@ from pipelines.cleanup import (
     word_key,
 )
 from pipelines.decode import MAX_BYTES, NotHTML, decode_html, fix_mojibake, sniff
-from pipelines.metadata import extract_metadata, fallback_date
+from pipelines.metadata import extract_metadata, fallback_date, visible_date
 from pipelines.recover import recover_dropped_blocks, word_runs
 from pipelines.selections import fast_selections, install
 from pipelines.urls import choose_key_url, clean_url
@@ -304,13 +304,18 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     p_lens = {p: len(element_text(p)) for p in tree.iter("p")}
     p_chars = sum(p_lens.values())  # = rules' p_len
     features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens)
+    printed = None if meta.published else visible_date(tree)
+    if printed and meta.h1:
+        # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire
+        # brief on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
+        features["has_date"] = 1.0
     if features.get("url_listing") and not force:
         # a tag, author, search or page-2 URL is a listing whatever its text: no extraction to pay for
         page_type, why = classify_page(features)
         return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
     # both read the page as published, before our rules change it
     headlines = other_headlines(tree, url)
-    published = meta.published or fallback_date(tree, url)
+    published = meta.published or printed or fallback_date(tree, url, printed=False)
 
     # from here on the tree is ours to change: the rules edit it in place
     drop_invisible(tree)

@@ -1532,9 +1532,10 @@ def visible_date(tree: HtmlElement, h1: HtmlElement | None = None) -> str | None
     return _first_published(_dates_in(above)[-2:])
 
 
-def fallback_date(tree: HtmlElement, url: str) -> str | None:
-    """For pages without any structured date: the date printed by the headline, else htmldate's fast mode."""
-    day = visible_date(tree)
+def fallback_date(tree: HtmlElement, url: str, printed: bool = True) -> str | None:
+    """For pages without any structured date: the date printed by the headline (unless ``printed`` is
+    False: the caller has looked for it), else htmldate's fast mode."""
+    day = visible_date(tree) if printed else None
     if day:
         return day
     try:

@@ -113,6 +113,17 @@ PAGES_UNDER_TEST = [
         [],
         ["All rights reserved", "Republication"],
     ),
+    # a brief of under a hundred words at an address that says nothing (no section, date or slug): the
+    # date printed under its headline is all the page declares
+    Page(
+        "news_wire_brief_short.html",
+        "https://alpinepress.example/world/4411873",
+        "//div[@class='story']/p",
+        "Avalanche closes pass road in the Tessin valley",
+        "2026-01-12",
+        [],
+        ["Alpine Press Service", "Latest"],
+    ),
     # a film review with four stars of five, schema.org Review of a Movie: a story, not a product
     Page(
         "news_film_review.html",
