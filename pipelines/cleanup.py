@@ -68,11 +68,15 @@ RELATED_HEADING = re.compile(
     r"|similar (posts|articles|stories)"
     r"|other (stories|articles|posts|news)|in (other|case you missed)|more in .{1,40}"
     r"|up next|related video(s)?"
+    # the grids of sponsored links under a story ("Around the web", "Sponsored Links by Outbrain")
+    r"|(from )?around the web|(sponsored|promoted|partner) (links|stories|content|posts)( by \w+)?"
+    r"|from our (partners|sponsors)"
     r"|à lire aussi|lire aussi|sur le même sujet|articles? (similaires|liés|connexes)|dans la même rubrique"
     r"|les plus lus|mehr zum thema|das könnte sie auch interessieren|weitere artikel"
     r"|lesen sie auch|auch interessant"
     r"|meistgelesen|verwandte artikel|te puede interesar|noticias relacionadas|lee también"
-    r"|leer más|más noticias"
+    r"|leer más|más noticias|lo más visto|(las )?más leídas|meistgesehen|les plus (partagés|commentés"
+    r"|populaires)"
     r"|artículos relacionados|lo más leído|leggi anche|articoli correlati"
     r"|potrebbe interessarti|notizie correlate"
     r"|leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meer nieuws"
@@ -92,23 +96,51 @@ TEASER_PREFIX = re.compile(
 
 BOILERPLATE_LINE = re.compile(
     r"(your email address will not be published|required fields are marked|leave a (reply|comment)"
-    r"|^comments?\s*(\(\d+\))?$|^\d+\s+(comments?|responses?|replies)$|post a comment|cancel reply"
+    r"|^(comments?|kommentare?|commentaires?|comentarios?|commenti)\s*(\(\d+\))?$|^\d+\s+(comments?"
+    r"|responses?|replies)$"
+    # the links to the comments under a story and the prompt over them ("View 42 comments")
+    r"|^(view|show|read|see|hide|load)( all)?( \d+)? (comments?|replies)$|^(join|start) the (conversation"
+    r"|discussion)$"
+    r"|post a comment|cancel reply"
     r"|^(comments|commenting) (are|is|has been|have been) (now )?(closed|disabled|turned off)\b"
     r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
-    r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}newsletter"
+    r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}(newsletter|briefing|bulletin|digest)"
+    r"|^sign up (for|to) [^.]{0,60}\bnewsletter"
     r"|subscribe to (our|the) .{0,30}newsletter"
-    r"|get (our|the) .{0,30}newsletter|join (our|the) .{0,30}(newsletter|mailing list)|newsletter sign[- ]?up"
-    r"|already have an account\?? ?(log|sign) in|enter your (e-?mail|email address)"
+    r"|get (our|the) .{0,30}(newsletter|briefing|bulletin|digest)|join (our|the) .{0,30}(newsletter"
+    r"|mailing list)|newsletter sign[- ]?up"
+    r"|already (have an account|a (subscriber|member)|subscribed|registered)\s*\??\s*(log|sign) ?in"
+    r"|^déjà abonnée?\s*\?\s*(se connecter|connectez-vous)|^¿?ya eres suscriptor\s*\??\s*(inicia sesión"
+    r"|entra)"
+    r"|^(sie haben )?bereits (ein abo|abonnent(in)?)\s*\??\s*(hier |jetzt )?(anmelden|einloggen)"
+    r"|enter your (e-?mail|email address)"
     r"|by (signing up|subscribing|clicking .{0,20}), you agree|you('re"
     r"| are) (now )?subscribed|unsubscribe at any time"
-    r"|we use cookies|this (web)?site uses cookies|cookie (policy|settings|preferences)|accept (all )?cookies"
+    # a consent dialog's lines and buttons, and the opt-out link under it
+    r"|we use cookies|this (web)?site uses cookies|^we value your privacy$"
+    r"|^(accept|reject|refuse|allow|decline) (all|selected|necessary)( cookies)?$"
+    r"|do not sell or share my personal information|^do not sell my (personal )?info(rmation)?$"
+    r"|\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
+    r"|nous et nos partenaires (utilisons|stockons)|cookie (policy|settings|preferences)"
+    r"|accept (all )?cookies"
     r"|manage (cookie|consent)|^share (this|on|via)\b|^(share|tweet|email|print|pin it"
     r"|whatsapp|facebook|twitter"
-    r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^follow us on|^advertisement$|^ad$|^sponsored$"
+    r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^(print|e-?mail|share|save|copy) (this|the) (article"
+    r"|story|page|link)$"
+    r"|^link copied( to (the )?clipboard)?$|^follow us on"
+    # an advert's label, and the line under it that says the story goes on, in several languages
+    r"|^(advertisements?|ad|sponsored( content)?|paid( partner)? content|anzeige|werbung|publicité|publicidad"
+    r"|pubblicità|publicidade|advertentie|reklame)$"
+    r"|^(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad))?$"
+    r"|^continue reading below$|^scroll (down )?to continue( with content| reading)?$"
     r"|abonnez-vous à (notre|la) newsletter|inscrivez-vous à|newsletter abonnieren"
     r"|melden sie sich .{0,30}newsletter"
     r"|suscríbete a|recibe (nuestro|el) boletín|iscriviti alla newsletter|assine (a|nossa) newsletter"
-    r"|^(teilen|partager|compartir|condividi|compartilhar|delen)$"
+    r"|^((artikel )?teilen|partager( l['’]article)?|compartir( (el )?artículo| (la )?noticia)?|condividi"
+    r"|compartilhar|delen)$"
+    r"|^(teilen|partager|compartir|condividi|compartilhar|delen) (sur|auf|en|su|no|op|via|per)"
+    r" (facebook|x|twitter|whatsapp|linkedin|e-?mail|telegram|bluesky)$"
+    r"|^(copiar|copier|kopieren|copia|copiare) (el |le |den |il )?(enlace|lien|link)$|^link kopieren$"
     r"|nous utilisons des cookies|wir verwenden cookies"
     r"|utilizamos cookies|utilizziamo i cookie|usamos cookies)",
     re.I,
@@ -953,7 +985,10 @@ BOILERPLATE_KEYWORDS = (
     "e-mail", "print", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
     "follow us", "advert", "ad", "sponsored", "abonn", "inscrivez", "melden sie", "suscr", "bolet",
     "iscriviti", "assine", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
-    "mailing list", "already have",
+    "mailing list", "already", "briefing", "bulletin", "digest", "kommentar", "comentar", "join the", "copy",
+    "link copied", "privacy", "accept", "reject", "refuse", "allow", "decline", "personal info", "partners",
+    "partenaires", "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid",
+    "pubblicit", "reklame", "paid", "continue", "scroll", "kopieren", "copi", "sign up",
 )  # fmt: skip
 
 
@@ -1126,7 +1161,12 @@ class LinePattern:
 # where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
 CHROME_LINE = LinePattern(
     r"\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
-    r"|skip to( main)? content"
+    r"|skip to( main| the)? (content|navigation|main|article|search|footer|menu)|skip to content"
+    r"|zum inhalt( springen)?|aller au contenu( principal)?|(saltar|ir) al contenido( principal)?"
+    # the story's audio player ("Listen to this article · 4 min") and its reading time
+    r"|listen to (this )?(article|story)(\W+\d+(:\d{2}| ?min(ute)?s?))?|\d+ ?min(ute)?s? listen"
+    r"|listen\W+\d+:\d{2}"
+    r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap|blog index"
@@ -1175,7 +1215,19 @@ DISCLOSURE_WORD = re.compile(
 CALL_LINE = LinePattern(
     r"(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
     r"( today| now)?\W*$"
-    r"|subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
+    # a paywall's or a registration wall's prompt, in several languages
+    r"|subscribe( now| today)? (to|for) (get access|(continue|keep) reading|read (more|the full|the rest)"
+    r"|unlimited( digital)? access|full access)"
+    r"|(register|sign up|sign in|log in|create a (free )?account)( for free| now)?"
+    r"( or (register|log in|sign in|subscribe))? to (continue|keep) reading|get unlimited (digital )?access\b"
+    r"|this is your last free (article|story)"
+    r"|abonnez-vous pour (lire|continuer)|il vous reste \d+ articles?|suscríbete para (seguir"
+    r"|continuar) leyendo"
+    r"|(jetzt |diesen artikel )?weiterlesen mit\b|dieser artikel ist (nur )?(für|exklusiv für) abonnenten"
+    # the app's and the push notifications' promotions
+    r"|(get|download) (the|our) (free )?([\w-]+ ){0,3}app( now| today)?"
+    r"( for (iphone|ios|android)[^.]{0,30})?\W*$"
+    r"|(turn on|allow|enable) (push |browser )?notifications\W*$|get (breaking )?news alerts\b[^.]{0,60}$"
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
@@ -1190,7 +1242,11 @@ CALL_LINE = LinePattern(
     r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
     r"|checklist|template)s?\W*$",
     r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
-    r".{0,30}\b(subscribers|members)\b"
+    r".{0,30}\b(subscribers|members)\b|\bthis (article|story|content|post) is (only )?for (subscribers"
+    r"|members)\b"
+    # a metered paywall's count ("You have 2 free articles left this month")
+    r"|\byou have (\d+|one|two|three|no) (more )?(free )?(articles?|stories|reads) (left|remaining)\b"
+    r"|\byou('ve| have) (reached|used) (your|all (of )?your|the) (limit of )?(free|monthly)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
@@ -1222,6 +1278,7 @@ TAIL_CALL = LinePattern(
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
+    r"|(topics|related topics|themen|schlagwörter|stichwörter|etiquetas|temas|mots[- ]clés|sujets)\s*:"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|unlock (this|the full) (article|story)"
     # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")
@@ -1420,9 +1477,20 @@ DATE_STAMP = LinePattern(
 )
 
 
+_CRUMB_SEPARATOR = re.compile(r" [>›»] ")
+# the first step of a trail written with slashes ("Home / News / Local"): a slash alone also stands between
+# the story's own words ("and / or", "Jan / Feb / Mar")
+_CRUMB_HOME = re.compile(r"(home|startseite|accueil|inicio|portada|home ?page)$", re.I)
+
+
 def _is_crumbs(line: str) -> bool:
-    """ "Home > Guides > Moving": the breadcrumb trail over the headline."""
-    segments = line.split(" > ")
+    """ "Home > Guides > Moving", "Home › News", "Home / News / Local": the breadcrumb trail over the
+    headline."""
+    segments = _CRUMB_SEPARATOR.split(line)
+    if len(segments) < 3:
+        segments = line.split(" / ")
+        if not _CRUMB_HOME.match(segments[0].strip()):
+            return False
     return len(segments) >= 3 and all(0 < len(seg.split()) <= 12 for seg in segments)
 
 
