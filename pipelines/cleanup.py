@@ -641,9 +641,13 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     heading of pitch beside it: a call to action placed in or after the story, whatever it is named.
     The box is the largest wrapper of the button (four levels up at most) that stays small. Boxes that
     repeat (the same button label three times, or the box beside others built like it) are the entries
-    of a list of products or projects, which are the story."""
+    of a list of products or projects, which are the story. The button that sends an e-mail field is one
+    whatever its class: a sign-up box ("The Morning: the day's news, straight to your inbox")."""
     _screened_blocks(tree, ctx)
-    labels = [element_text(button) for button in ctx["buttons"]]
+    buttons = ctx["buttons"]
+    styled = set(buttons)
+    buttons = buttons + [b for b in _email_submits(tree) if b not in styled]
+    labels = [element_text(button) for button in buttons]
     seen: dict[str, int] = {}
     for label in labels:
         seen[label] = seen.get(label, 0) + 1
@@ -652,7 +656,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     texts: dict[HtmlElement, str] = {}
     cards: dict[HtmlElement, dict[tuple[str, str | None], int]] = {}
     removed = 0
-    for button, label in zip(ctx["buttons"], labels, strict=True):
+    for button, label in zip(buttons, labels, strict=True):
         if not label or len(label) > 40 or seen[label] >= 3 or _in_page_control(button, label):
             continue
         if not _attached(button, tree):
@@ -678,6 +682,26 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
         _remove(box)
         removed += 1
     return removed
+
+
+_EMAIL_FIELDS = etree.XPath("//input[@type='email']")
+
+
+def _email_submits(tree: HtmlElement) -> list[HtmlElement]:
+    """The button beside each e-mail field (in the field's parent or two levels further up), in page
+    order."""
+    found: list[HtmlElement] = []
+    for field in _EMAIL_FIELDS(tree):
+        el = field.getparent()
+        for _ in range(3):
+            if el is None or el.tag in ("body", "html", "main", "article"):
+                break
+            button = next(el.iter("button"), None)
+            if button is not None:
+                found.append(button)
+                break
+            el = el.getparent()
+    return list(dict.fromkeys(found))
 
 
 # a button that works the page itself (a jump to the comments, a picture's zoom or a player's play),

@@ -93,6 +93,25 @@ CASES = {
         "//div[@class='story']/p[not(@class)]",
         ["Around the web", "Hearing Aids", "Promoted stories", "Quiet Town"],
     ),
+    # class names a CSS-in-JS build hashes: only the words and the form say what each box is
+    "chrome_hashed_signup_consent.html": (
+        "https://mesatribune.example/news/2025/07/15/drought-ranchers-sell-herds",
+        "//p[@class='css-para']",
+        [
+            "Trending:",
+            "Listen",
+            "5:02",
+            "The Mesa Morning",
+            "straight to your inbox",
+            "ADVERTISEMENT",
+            "Share full article",
+            "38 Comments",
+            "Recommended for you",
+            "Hearing Aid",
+            "We care about your privacy",
+            "I Accept",
+        ],
+    ),
     "chrome_inline_must_read_topics.html": (
         "https://western-chronicle.example/environment/2025/apr/29/tidal-lagoon-plan-revived",
         "//div[@class='article-body']/p",
