@@ -104,7 +104,7 @@ BOILERPLATE_LINE = re.compile(
     # the links to the comments under a story and the prompt over them ("View 42 comments")
     r"|^(view|show|read|see|hide|load)( all)?( \d+)? (comments?|replies)$|^(join|start) the (conversation"
     r"|discussion)$"
-    r"|post a comment|cancel reply"
+    r"|post a comment|cancel reply|comments powered by disqus"
     r"|^(comments|commenting) (are|is|has been|have been) (now )?(closed|disabled|turned off)\b"
     r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
     r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}(newsletter|briefing|bulletin|digest)"
@@ -115,7 +115,7 @@ BOILERPLATE_LINE = re.compile(
     r"|already (have an account|a (subscriber|member)|subscribed|registered)\s*\??\s*(log|sign) ?in"
     r"|^déjà abonnée?\s*\?\s*(se connecter|connectez-vous)|^¿?ya eres suscriptor\s*\??\s*(inicia sesión"
     r"|entra)"
-    r"|^(sie haben )?bereits (ein abo|abonnent(in)?)\s*\??\s*(hier |jetzt )?(anmelden|einloggen)"
+    r"|^(sie haben |sie sind )?bereits (ein abo|abonnent(in)?)\s*\??\s*(hier |jetzt )?(anmelden|einloggen)"
     r"|enter your (e-?mail|email address)"
     r"|by (signing up|subscribing|clicking .{0,20}), you agree|you('re"
     r"| are) (now )?subscribed|unsubscribe at any time"
@@ -131,11 +131,13 @@ BOILERPLATE_LINE = re.compile(
     r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^(print|e-?mail|share|save|copy) (this|the) (article"
     r"|story|page|link)$"
     r"|^link copied( to (the )?clipboard)?$|^follow us on"
+    r"|^(share|gift|save) (the |this )?(full )?(article|story)$|^read in (the )?app$"
     # an advert's label, and the line under it that says the story goes on, in several languages
     r"|^(advertisements?|ad|sponsored( content)?|paid( partner)? content|anzeige|werbung|publicité|publicidad"
     r"|pubblicità|publicidade|advertentie|reklame)$"
     r"|^(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad))?$"
-    r"|^continue reading below$|^scroll (down )?to continue( with content| reading)?$"
+    r"|^continue reading (below|the main story)$|^scroll (down )?to continue( with content| reading)?$"
+    r"|^skip (advertisement|ad)$|^(supported|paid for|presented|brought to you|sponsored) by$"
     r"|abonnez-vous à (notre|la) newsletter|inscrivez-vous à|newsletter abonnieren"
     r"|melden sie sich .{0,30}newsletter"
     r"|suscríbete a|recibe (nuestro|el) boletín|iscriviti alla newsletter|assine (a|nossa) newsletter"
@@ -1015,7 +1017,8 @@ BOILERPLATE_KEYWORDS = (
     "mailing list", "already", "briefing", "bulletin", "digest", "kommentar", "comentar", "join the", "copy",
     "link copied", "privacy", "accept", "reject", "refuse", "allow", "decline", "personal info", "partners",
     "partenaires", "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid",
-    "pubblicit", "reklame", "paid", "continue", "scroll", "kopieren", "copi", "sign up",
+    "pubblicit", "reklame", "paid", "continue", "scroll", "kopieren", "copi", "sign up", "supported by",
+    "presented by", "brought to you", "gift", "save", "in app", "skip",
 )  # fmt: skip
 
 
@@ -1195,6 +1198,9 @@ CHROME_LINE = LinePattern(
     r"|listen\W+\d+:\d{2}"
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us a (news )?tip"
+    # a gallery's controls
+    r"|view (the )?gallery|((image|photo|picture|slide) )?\d+ of \d+"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap|blog index"
     # the label of a teaser, a byline or an author box whose content went with the box
@@ -1248,9 +1254,20 @@ CALL_LINE = LinePattern(
     r"|(register|sign up|sign in|log in|create a (free )?account)( for free| now)?"
     r"( or (register|log in|sign in|subscribe))? to (continue|keep) reading|get unlimited (digital )?access\b"
     r"|this is your last free (article|story)"
-    r"|abonnez-vous pour (lire|continuer)|il vous reste \d+ articles?|suscríbete para (seguir"
+    r"|abonnez-vous pour (lire|continuer)|il vous reste \d+ ?(%|articles?)|suscríbete para (seguir"
     r"|continuar) leyendo"
     r"|(jetzt |diesen artikel )?weiterlesen mit\b|dieser artikel ist (nur )?(für|exklusiv für) abonnenten"
+    r"|(cet )?article (est )?réservé aux abonnés|(este )?contenido (es )?exclusivo para suscriptores"
+    r"|(hazte suscriptor|jetzt abonnieren|suscríbete( ahora)?|abonnez-vous( dès maintenant)?)\W*$"
+    r"|see (all )?subscription (options|plans|offers)\W*$"
+    r"|become a (member|subscriber|supporter)( today| now)?\W*$"
+    r"|unlock unlimited( digital)? access|cancel any ?time\W*$|want to read more\?"
+    r"|(sign|log) in to (read|continue|keep reading)( the (full|rest of the) (article|story))?\W*$"
+    r"|continue reading with a (free )?(account|subscription)"
+    r"|support (independent|local|quality) journalism\W*$|your subscription (supports|makes|helps)\b"
+    r"|only [$£€]\d+([.,]\d+)? (for|a|per) (\d+ )?(weeks?|months?|year)\W*$"
+    # the label of a bar of trending topics over the story
+    r"|trending( now)?\s*:"
     # the app's and the push notifications' promotions
     r"|(get|download) (the|our) (free )?([\w-]+ ){0,3}app( now| today)?"
     r"( for (iphone|ios|android)[^.]{0,30})?\W*$"
