@@ -58,8 +58,9 @@ COMMENT_HEADING = re.compile(
 )
 RELATED_HEADING = re.compile(
     r"^\W*(related( (stories|articles|posts|content|reading|coverage|news|links|topics|guides|resources))?"
-    r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading)\b.*"
-    r"|recommended( (for you|stories|articles|reading|posts))?|read (next|more|also)|also read|see also"
+    r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading|videos|coverage)\b.*"
+    r"|recommended( (for you|stories|articles|reading|posts|videos))?|read (next|more|also)|also read"
+    r"|see also"
     r"|you (may|might|could) (also )?(like|enjoy|be interested in)|(trending|popular"
     r"|most (read|popular|viewed|shared))"
     r"( (now|stories|articles|posts|news|this week|today))?|(today'?s )?(latest|top|recent) (news"
@@ -133,10 +134,13 @@ BOILERPLATE_LINE = re.compile(
     r"|^link copied( to (the )?clipboard)?$|^follow us on"
     r"|^(share|gift|save) (the |this )?(full )?(article|story)$|^read in (the )?app$"
     # an advert's label, and the line under it that says the story goes on, in several languages
-    r"|^(advertisements?|ad|sponsored( content)?|paid( partner)? content|anzeige|werbung|publicité|publicidad"
-    r"|pubblicità|publicidade|advertentie|reklame)$"
-    r"|^(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad))?$"
-    r"|^continue reading (below|the main story)$|^scroll (down )?to continue( with content| reading)?$"
+    r"|^\W*(advertisements?|ad|sponsored( content)?|paid( partner)? content|anzeige|werbung|publicité"
+    r"|publicidad|pubblicità|publicidade|advertentie|reklame)\W*$|^ad feedback$"
+    r"|^\W*(advertisement\W*)?((the )?(story|article|content|text) continues|continue reading) (below|after)"
+    r"( (this|the))?( (advertisement|ad))?\W*$"
+    r"|^continue reading the main story$|^scroll (down )?to continue( with content| reading)?$"
+    # the sponsor's line over a paid piece ("Sponsored by Acme Bank"), not a sentence that goes on
+    r"|^(paid |partner )?(content|sponsored|presented) by [^.,;:]{1,40}$"
     r"|^skip (advertisement|ad)$|^(supported|paid for|presented|brought to you|sponsored) by$"
     r"|abonnez-vous à (notre|la) newsletter|inscrivez-vous à|newsletter abonnieren"
     r"|melden sie sich .{0,30}newsletter"
@@ -1018,7 +1022,7 @@ BOILERPLATE_KEYWORDS = (
     "link copied", "privacy", "accept", "reject", "refuse", "allow", "decline", "personal info", "partners",
     "partenaires", "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid",
     "pubblicit", "reklame", "paid", "continue", "scroll", "kopieren", "copi", "sign up", "supported by",
-    "presented by", "brought to you", "gift", "save", "in app", "skip",
+    "presented by", "brought to you", "gift", "save", "in app", "skip", "content by", "ad feedback",
 )  # fmt: skip
 
 
@@ -1196,7 +1200,8 @@ CHROME_LINE = LinePattern(
     # the story's audio player ("Listen to this article · 4 min") and its reading time
     r"|listen to (this )?(article|story)(\W+\d+(:\d{2}| ?min(ute)?s?))?|\d+ ?min(ute)?s? listen"
     r"|listen\W+\d+:\d{2}"
-    r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?"
+    r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
+    r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
     r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us a (news )?tip"
     # a gallery's controls
@@ -1224,7 +1229,9 @@ CHROME_LINE = LinePattern(
     # the pointer to the publisher's own policies under its stories ("Learn more about our editorial
     # process.", "The Daily Ledger has a disclosure policy.")
     r"|\b(our|its) (editorial|disclosure|fact[- ]checking) (process|policy|policies|standards|guidelines)\b"
-    r"|\bhas an? disclosure policy\W*$",
+    r"|\bhas an? disclosure policy\W*$"
+    # a news agency's copy terms under its stories
+    r"|\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b",
 )
 
 
@@ -1262,6 +1269,7 @@ CALL_LINE = LinePattern(
     r"|see (all )?subscription (options|plans|offers)\W*$"
     r"|become a (member|subscriber|supporter)( today| now)?\W*$"
     r"|unlock unlimited( digital)? access|cancel any ?time\W*$|want to read more\?"
+    r"|want more (news|stories|articles) like this\?"
     r"|(sign|log) in to (read|continue|keep reading)( the (full|rest of the) (article|story))?\W*$"
     r"|continue reading with a (free )?(account|subscription)"
     r"|support (independent|local|quality) journalism\W*$|your subscription (supports|makes|helps)\b"
@@ -1269,9 +1277,13 @@ CALL_LINE = LinePattern(
     # the label of a bar of trending topics over the story
     r"|trending( now)?\s*:"
     # the app's and the push notifications' promotions
-    r"|(get|download) (the|our) (free )?([\w-]+ ){0,3}app( now| today)?"
-    r"( for (iphone|ios|android)[^.]{0,30})?\W*$"
-    r"|(turn on|allow|enable) (push |browser )?notifications\W*$|get (breaking )?news alerts\b[^.]{0,60}$"
+    r"|(get|download) (the|our) (free )?([\w-]+ ){0,3}app( now| today)?( for [^.]{0,40})?\W*$"
+    r"|(turn on|allow|enable) (push |browser )?notifications\W*$"
+    r"|get (breaking )?news alerts\b|(breaking )?news alerts\b[^.]{0,60}\W*$"
+    r"|sign up for (breaking news |e-?mail |push |text )?alerts\W*$|never miss a (story|thing|beat)\W*$"
+    r"|be the first to know\W*$|download (it )?now\W*$|(available|download) on the app store\W*$"
+    r"|get it on google play\W*$|join (us on|our) (whatsapp|telegram|signal)( channel| group)?\b"
+    r"|add us on google( news)?\b"
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
@@ -1285,7 +1297,8 @@ CALL_LINE = LinePattern(
     r"|\W*help (me|us) spread the word( about [^.,;\"”]{1,60})?\W*$"
     r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
     r"|checklist|template)s?\W*$",
-    r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
+    r"\bas a preferred source on google\b"
+    r"|\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
     r".{0,30}\b(subscribers|members)\b|\bthis (article|story|content|post) is (only )?for (subscribers"
     r"|members)\b"
     # a metered paywall's count ("You have 2 free articles left this month")
