@@ -122,7 +122,7 @@ BOILERPLATE_LINE = re.compile(
     r"| are) (now )?subscribed|unsubscribe at any time"
     # a consent dialog's lines and buttons, and the opt-out link under it
     r"|we use cookies|this (web)?site uses cookies|^we value your privacy$"
-    r"|^(accept|reject|refuse|allow|decline) (all|selected|necessary)( cookies)?$"
+    r"|^(accept|reject|refuse|allow|decline) (all|selected)( cookies)?$"
     r"|do not sell or share my personal information|^do not sell my (personal )?info(rmation)?$"
     r"|\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
     r"|nous et nos partenaires (utilisons|stockons)|cookie (policy|settings|preferences)"
@@ -1018,11 +1018,15 @@ BOILERPLATE_KEYWORDS = (
     "e-mail", "print", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
     "follow us", "advert", "ad", "sponsored", "abonn", "inscrivez", "melden sie", "suscr", "bolet",
     "iscriviti", "assine", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
-    "mailing list", "already", "briefing", "bulletin", "digest", "kommentar", "comentar", "join the", "copy",
-    "link copied", "privacy", "accept", "reject", "refuse", "allow", "decline", "personal info", "partners",
-    "partenaires", "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid",
-    "pubblicit", "reklame", "paid", "continue", "scroll", "kopieren", "copi", "sign up", "supported by",
-    "presented by", "brought to you", "gift", "save", "in app", "skip", "content by", "ad feedback",
+    "mailing list", "already a", "already have", "already subscribed", "already registered", "briefing",
+    "bulletin", "digest", "kommentar", "comentar", "join the", "copy the", "copy this", "copiar", "copier",
+    "copia", "kopieren", "link copied", "your privacy", "accept all", "accept selected", "reject all",
+    "refuse all", "allow all", "allow selected", "decline all", "personal info", "we and our", "partenaires",
+    "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid", "pubblicit",
+    "reklame", "paid content", "paid partner", "paid for by", "continues below", "continues after",
+    "continue reading", "scroll", "supported by", "presented by", "brought to you", "gift", "save article",
+    "save story", "save this", "save the", "read in app", "read in the app", "skip ad", "content by",
+    "ad feedback",
 )  # fmt: skip
 
 
@@ -1274,6 +1278,10 @@ CALL_LINE = LinePattern(
     r"|continue reading with a (free )?(account|subscription)"
     r"|support (independent|local|quality) journalism\W*$|your subscription (supports|makes|helps)\b"
     r"|only [$£€]\d+([.,]\d+)? (for|a|per) (\d+ )?(weeks?|months?|year)\W*$"
+    r"|\W*this (article|story|content|post) is (only )?for (subscribers|members)\b"
+    # a metered paywall's count ("You have 2 free articles left this month")
+    r"|\W*you have (\d+|one|two|three|no) (more )?(free )?(articles?|stories|reads) (left|remaining)\b"
+    r"|\W*you('ve| have) (reached|used) (your|all (of )?your|the) (limit of )?(free|monthly)\b"
     # the label of a bar of trending topics over the story
     r"|trending( now)?\s*:"
     # the app's and the push notifications' promotions
@@ -1283,7 +1291,7 @@ CALL_LINE = LinePattern(
     r"|sign up for (breaking news |e-?mail |push |text )?alerts\W*$|never miss a (story|thing|beat)\W*$"
     r"|be the first to know\W*$|download (it )?now\W*$|(available|download) on the app store\W*$"
     r"|get it on google play\W*$|join (us on|our) (whatsapp|telegram|signal)( channel| group)?\b"
-    r"|add us on google( news)?\b"
+    r"|add us on google( news)?\b|add [^.]{1,40} as a preferred source on google\b"
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
@@ -1297,13 +1305,8 @@ CALL_LINE = LinePattern(
     r"|\W*help (me|us) spread the word( about [^.,;\"”]{1,60})?\W*$"
     r"|(request|download|get|grab|claim) (our|the|your|a|my) free ([\w-]+ ){0,3}(e-?book|guide|report"
     r"|checklist|template)s?\W*$",
-    r"\bas a preferred source on google\b"
-    r"|\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
-    r".{0,30}\b(subscribers|members)\b|\bthis (article|story|content|post) is (only )?for (subscribers"
-    r"|members)\b"
-    # a metered paywall's count ("You have 2 free articles left this month")
-    r"|\byou have (\d+|one|two|three|no) (more )?(free )?(articles?|stories|reads) (left|remaining)\b"
-    r"|\byou('ve| have) (reached|used) (your|all (of )?your|the) (limit of )?(free|monthly)\b"
+    r"\bthis (article|story|content|post) is (exclusive|only available|available only|reserved) (to|for) "
+    r".{0,30}\b(subscribers|members)\b"
     r"|\bby (entering|providing|submitting) your (e-?mail|phone|information|details|contact)"
     r"|\b(and|you) agree to (our|the) (terms|privacy)|\bi agree (that|to) .{0,80}\b(contact|terms|privacy)"
     r"|\bjoin (the|our|my) facebook group\b|\bthank(s| you) for subscribing\b"
