@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 
 from pipelines.extract import extract_article
-from tests.test_cleanup_keeps_news import _STORY, _linked, _paragraphs
+from tests.test_cleanup_keeps_news import _STORY, _paragraphs, assert_stays_wherever_it_stands
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -401,11 +401,4 @@ NEWS = [
 
 @pytest.mark.parametrize("sentence", NEWS)
 def test_a_story_sentence_with_those_words_stays(sentence):
-    pages = {
-        "first": [sentence, *_STORY],
-        "middle": [*_STORY[:2], _linked(sentence), *_STORY[2:]],
-        "last": [*_STORY, sentence],
-    }
-    for where, paragraphs in pages.items():
-        expected = [sentence if p == _linked(sentence) else p for p in paragraphs]
-        assert _paragraphs(paragraphs) == expected, where
+    assert_stays_wherever_it_stands(sentence)
