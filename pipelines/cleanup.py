@@ -125,7 +125,14 @@ BOILERPLATE_LINE = re.compile(
     r"|^(accept|reject|refuse|allow|decline) (all|selected)( cookies)?$"
     r"|do not sell or share my personal information|^do not sell my (personal )?info(rmation)?$"
     r"|\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
-    r"|nous et nos partenaires (utilisons|stockons)|cookie (policy|settings|preferences)"
+    r"|nous et nos partenaires (utilisons|stockons)"
+    r"|wir und unsere (\d+ )?partner (speichern|verwenden|nutzen|verarbeiten)"
+    r"|nosotros y nuestros (\d+ )?(socios|proveedores) (almacenamos|accedemos|utilizamos|usamos|tratamos)"
+    r"|^(alle (akzeptieren|ablehnen)|tout (accepter|refuser)|accepter et fermer|continuer sans accepter"
+    r"|aceptar (todo|todas|y cerrar)|rechazar (todo|todas)|accetta tutti|rifiuta tutti)$"
+    r"|^(paramétrer|configurar|gérer) (les |mes )?(cookies|choix)$"
+    r"|^(datenschutz-?einstellungen|einstellungen verwalten|cookie-einstellungen)$"
+    r"|cookie (policy|settings|preferences)"
     r"|accept (all )?cookies"
     r"|manage (cookie|consent)|^share (this|on|via)\b|^(share|tweet|email|print|pin it"
     r"|whatsapp|facebook|twitter"
@@ -1026,7 +1033,8 @@ BOILERPLATE_KEYWORDS = (
     "reklame", "paid content", "paid partner", "paid for by", "continues below", "continues after",
     "continue reading", "scroll", "supported by", "presented by", "brought to you", "gift", "save article",
     "save story", "save this", "save the", "read in app", "read in the app", "skip ad", "content by",
-    "ad feedback",
+    "ad feedback", "wir und unsere", "nosotros y nuestros", "akzeptieren", "ablehnen", "accepter", "refuser",
+    "aceptar", "rechazar", "accetta", "rifiuta", "paramétrer", "configurar", "gérer", "einstellungen",
 )  # fmt: skip
 
 

@@ -177,6 +177,11 @@ CASES = {
         "//p[@class='article__paragraph']",
         ["Article réservé aux abonnés", "Il vous reste 72%", "Déjà abonné", "Abonnez-vous"],
     ),
+    "chrome_de_consent_hashed.html": (
+        "https://heidebote.example/lokales/radschnellweg-celle-hannover",
+        "//div[@class='q9w6']/p[not(@class)]",
+        ["Wir und unsere Partner speichern", "Datenschutzeinstellungen", "Alle ablehnen", "\nAnzeige\n"],
+    ),
     "chrome_es_lo_mas_leido.html": (
         "https://levante-sur.example/local/2025/06/30/bibliotecas-horario-verano",
         "//div[@class='cuerpo']/p",
@@ -336,6 +341,15 @@ LINES = [
     "Accept selected",
     "Do Not Sell or Share My Personal Information",
     "We and our partners store and/or access information on a device, such as cookies.",
+    "Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Gerät zu.",
+    "Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo.",
+    "Alle akzeptieren",
+    "Tout refuser",
+    "Continuer sans accepter",
+    "Aceptar y cerrar",
+    "Rechazar todo",
+    "Einstellungen verwalten",
+    "Paramétrer les cookies",
 ]
 
 
@@ -396,6 +410,8 @@ NEWS = [
     "Sponsored by the bank, the race raised £40,000 for the hospice.",
     "Be the first to know when the results are out, the council told voters.",
     "Never miss a bin day again with the council's new text service, officials promised.",
+    "Wir und unsere Partner haben das Projekt gemeinsam finanziert, sagte die Bürgermeisterin.",
+    "Aceptar todo lo que pide el sindicato costaría 40 millones, según el ayuntamiento.",
 ]
 
 
