@@ -1210,7 +1210,8 @@ CHROME_LINE = LinePattern(
     r"|skip to( main| the)? (content|navigation|main|article|search|footer|menu)|skip to content"
     r"|zum inhalt( springen)?|aller au contenu( principal)?|(saltar|ir) al contenido( principal)?"
     # the story's audio player ("Listen to this article · 4 min") and its reading time
-    r"|listen to (this )?(article|story)(\W+\d+(:\d{2}| ?min(ute)?s?))?|\d+ ?min(ute)?s? listen"
+    r"|listen( to (this )?(article|story))?\W+\d+(:\d{2}| ?min(ute)?s?)|listen to (this )?(article|story)"
+    r"|\d+ ?min(ute)?s? listen"
     r"|listen\W+\d+:\d{2}"
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
     r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"

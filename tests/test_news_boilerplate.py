@@ -334,6 +334,7 @@ LINES = [
     "Get breaking news alerts from the Wendle Gazette",
     "Turn on notifications",
     "Listen to this article · 4 min",
+    "Listen (4 min)",
     "4 min listen",
     "Reading time: 4 minutes",
     "We value your privacy",
