@@ -58,21 +58,29 @@ COMMENT_HEADING = re.compile(
 )
 RELATED_HEADING = re.compile(
     r"^\W*(related( (stories|articles|posts|content|reading|coverage|news|links|topics|guides|resources))?"
-    r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading)\b.*"
-    r"|recommended( (for you|stories|articles|reading|posts))?|read (next|more|also)|also read|see also"
+    r"|more (stories|articles|news|posts|from|on|in|like this|to read|to explore|reading|videos|coverage)\b.*"
+    r"|recommended( (for you|stories|articles|reading|posts|videos))?|read (next|more|also)|also read"
+    r"|see also"
     r"|you (may|might|could) (also )?(like|enjoy|be interested in)|(trending|popular"
     r"|most (read|popular|viewed|shared))"
-    r"( (now|stories|articles|posts|news|this week|today))?|(latest|top|recent) (news"
+    r"( (now|stories|articles|posts|news|this week|today))?|(today'?s )?(latest|top|recent) (news"
     r"|stories|articles|posts|headlines)"
-    r"|what to read next|keep reading|don'?t miss|editor'?s picks|further reading"
+    r"|what to read next|keep reading|don'?t miss|editor'?s'? picks|further reading|must read"
+    r"|explore more on these topics|watch next|featured (stories|articles|posts)"
     r"|similar (posts|articles|stories)"
     r"|other (stories|articles|posts|news)|in (other|case you missed)|more in .{1,40}"
     r"|up next|related video(s)?"
+    # the grids of sponsored links under a story ("Around the web", "Sponsored Links by Outbrain")
+    r"|(from )?around the web|(sponsored|promoted|partner) (links|stories|content|posts)( by \w+)?"
+    r"|from our (partners|sponsors)|from the web|paid post"
     r"|à lire aussi|lire aussi|sur le même sujet|articles? (similaires|liés|connexes)|dans la même rubrique"
     r"|les plus lus|mehr zum thema|das könnte sie auch interessieren|weitere artikel"
-    r"|lesen sie auch|auch interessant"
+    r"|lesen sie auch|auch interessant|weitere nachrichten|mehr aus .{1,40}"
+    r"|plus d['’]actualités|à lire également|te recomendamos|quizás te interese|también te puede interesar"
+    r"|(i )?più letti|meest gelezen"
     r"|meistgelesen|verwandte artikel|te puede interesar|noticias relacionadas|lee también"
-    r"|leer más|más noticias"
+    r"|leer más|más noticias|lo más visto|(las )?más leídas|meistgesehen|les plus (partagés|commentés"
+    r"|populaires)"
     r"|artículos relacionados|lo más leído|leggi anche|articoli correlati"
     r"|potrebbe interessarti|notizie correlate"
     r"|leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meer nieuws"
@@ -92,23 +100,63 @@ TEASER_PREFIX = re.compile(
 
 BOILERPLATE_LINE = re.compile(
     r"(your email address will not be published|required fields are marked|leave a (reply|comment)"
-    r"|^comments?\s*(\(\d+\))?$|^\d+\s+(comments?|responses?|replies)$|post a comment|cancel reply"
+    r"|^(comments?|kommentare?|commentaires?|comentarios?|commenti)\s*(\(\d+\))?$|^\d+\s+(comments?"
+    r"|responses?|replies)$"
+    # the links to the comments under a story and the prompt over them ("View 42 comments")
+    r"|^(view|show|read|see|hide|load)( all)?( \d+)? (comments?|replies)$|^(join|start) the (conversation"
+    r"|discussion)$"
+    r"|post a comment|cancel reply|comments powered by disqus"
     r"|^(comments|commenting) (are|is|has been|have been) (now )?(closed|disabled|turned off)\b"
     r"|^(log|sign) in to (reply|comment)|save my name, email|notify me of (follow-up|new) (comments|posts)"
-    r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}newsletter"
+    r"|this site uses akismet|sign up (for|to) (our|the) .{0,40}(newsletter|briefing|bulletin|digest)"
+    r"|^sign up (for|to) [^.]{0,60}\bnewsletter"
     r"|subscribe to (our|the) .{0,30}newsletter"
-    r"|get (our|the) .{0,30}newsletter|join (our|the) .{0,30}(newsletter|mailing list)|newsletter sign[- ]?up"
-    r"|already have an account\?? ?(log|sign) in|enter your (e-?mail|email address)"
+    r"|get (our|the) .{0,30}(newsletter|briefing|bulletin|digest)|join (our|the) .{0,30}(newsletter"
+    r"|mailing list)|newsletter sign[- ]?up"
+    r"|already (have an account|a (subscriber|member)|subscribed|registered)\s*\??\s*(log|sign) ?in"
+    r"|^déjà abonnée?\s*\?\s*(se connecter|connectez-vous)|^¿?ya eres suscriptor\s*\??\s*(inicia sesión"
+    r"|entra)"
+    r"|^(sie haben |sie sind )?bereits (ein abo|abonnent(in)?)\s*\??\s*(hier |jetzt )?(anmelden|einloggen)"
+    r"|enter your (e-?mail|email address)"
     r"|by (signing up|subscribing|clicking .{0,20}), you agree|you('re"
     r"| are) (now )?subscribed|unsubscribe at any time"
-    r"|we use cookies|this (web)?site uses cookies|cookie (policy|settings|preferences)|accept (all )?cookies"
+    # a consent dialog's lines and buttons, and the opt-out link under it
+    r"|we use cookies|this (web)?site uses cookies|^we value your privacy$"
+    r"|^(accept|reject|refuse|allow|decline) (all|selected)( cookies)?$"
+    r"|do not sell or share my personal information|^do not sell my (personal )?info(rmation)?$"
+    r"|\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
+    r"|nous et nos partenaires (utilisons|stockons)"
+    r"|wir und unsere (\d+ )?partner (speichern|verwenden|nutzen|verarbeiten)"
+    r"|nosotros y nuestros (\d+ )?(socios|proveedores) (almacenamos|accedemos|utilizamos|usamos|tratamos)"
+    r"|^(alle (akzeptieren|ablehnen)|tout (accepter|refuser)|accepter et fermer|continuer sans accepter"
+    r"|aceptar (todo|todas|y cerrar)|rechazar (todo|todas)|accetta tutti|rifiuta tutti)$"
+    r"|^(paramétrer|configurar|gérer) (les |mes )?(cookies|choix)$"
+    r"|^(datenschutz-?einstellungen|einstellungen verwalten|cookie-einstellungen)$"
+    r"|cookie (policy|settings|preferences)"
+    r"|accept (all )?cookies"
     r"|manage (cookie|consent)|^share (this|on|via)\b|^(share|tweet|email|print|pin it"
     r"|whatsapp|facebook|twitter"
-    r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^follow us on|^advertisement$|^ad$|^sponsored$"
+    r"|linkedin|reddit|copy link)(\s*[|/·]\s*\w+)*$|^(print|e-?mail|share|save|copy) (this|the) (article"
+    r"|story|page|link)$"
+    r"|^link copied( to (the )?clipboard)?$|^follow us on"
+    r"|^(share|gift|save) (the |this )?(full )?(article|story)$|^read in (the )?app$"
+    # an advert's label, and the line under it that says the story goes on, in several languages
+    r"|^\W*(advertisements?|ad|sponsored( content)?|paid( partner)? content|anzeige|werbung|publicité"
+    r"|publicidad|pubblicità|publicidade|advertentie|reklame)\W*$|^ad feedback$"
+    r"|^\W*(advertisement\W*)?((the )?(story|article|content|text) continues|continue reading) (below|after)"
+    r"( (this|the))?( (advertisement|ad))?\W*$"
+    r"|^continue reading the main story$|^scroll (down )?to continue( with content| reading)?$"
+    # the sponsor's line over a paid piece ("Sponsored by Acme Bank"), not a sentence that goes on
+    r"|^(paid |partner )?(content|sponsored|presented) by [^.,;:]{1,40}$"
+    r"|^skip (advertisement|ad)$|^(supported|paid for|presented|brought to you|sponsored) by$"
     r"|abonnez-vous à (notre|la) newsletter|inscrivez-vous à|newsletter abonnieren"
     r"|melden sie sich .{0,30}newsletter"
     r"|suscríbete a|recibe (nuestro|el) boletín|iscriviti alla newsletter|assine (a|nossa) newsletter"
-    r"|^(teilen|partager|compartir|condividi|compartilhar|delen)$"
+    r"|^((artikel )?teilen|partager( l['’]article)?|compartir( (el )?artículo| (la )?noticia)?|condividi"
+    r"|compartilhar|delen)$"
+    r"|^(teilen|partager|compartir|condividi|compartilhar|delen) (sur|auf|en|su|no|op|via|per)"
+    r" (facebook|x|twitter|whatsapp|linkedin|e-?mail|telegram|bluesky)$"
+    r"|^(copiar|copier|kopieren|copia|copiare) (el |le |den |il )?(enlace|lien|link)$|^link kopieren$"
     r"|nous utilisons des cookies|wir verwenden cookies"
     r"|utilizamos cookies|utilizziamo i cookie|usamos cookies)",
     re.I,
@@ -606,9 +654,13 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     heading of pitch beside it: a call to action placed in or after the story, whatever it is named.
     The box is the largest wrapper of the button (four levels up at most) that stays small. Boxes that
     repeat (the same button label three times, or the box beside others built like it) are the entries
-    of a list of products or projects, which are the story."""
+    of a list of products or projects, which are the story. The button that sends an e-mail field is one
+    whatever its class: a sign-up box ("The Morning: the day's news, straight to your inbox")."""
     _screened_blocks(tree, ctx)
-    labels = [element_text(button) for button in ctx["buttons"]]
+    buttons = ctx["buttons"]
+    styled = set(buttons)
+    buttons = buttons + [b for b in _email_submits(tree) if b not in styled]
+    labels = [element_text(button) for button in buttons]
     seen: dict[str, int] = {}
     for label in labels:
         seen[label] = seen.get(label, 0) + 1
@@ -617,7 +669,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     texts: dict[HtmlElement, str] = {}
     cards: dict[HtmlElement, dict[tuple[str, str | None], int]] = {}
     removed = 0
-    for button, label in zip(ctx["buttons"], labels, strict=True):
+    for button, label in zip(buttons, labels, strict=True):
         if not label or len(label) > 40 or seen[label] >= 3 or _in_page_control(button, label):
             continue
         if not _attached(button, tree):
@@ -643,6 +695,26 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
         _remove(box)
         removed += 1
     return removed
+
+
+_EMAIL_FIELDS = etree.XPath("//input[@type='email']")
+
+
+def _email_submits(tree: HtmlElement) -> list[HtmlElement]:
+    """The button beside each e-mail field (in the field's parent or two levels further up), in page
+    order."""
+    found: list[HtmlElement] = []
+    for field in _EMAIL_FIELDS(tree):
+        el = field.getparent()
+        for _ in range(3):
+            if el is None or el.tag in ("body", "html", "main", "article"):
+                break
+            button = next(el.iter("button"), None)
+            if button is not None:
+                found.append(button)
+                break
+            el = el.getparent()
+    return list(dict.fromkeys(found))
 
 
 # a button that works the page itself (a jump to the comments, a picture's zoom or a player's play),
@@ -953,7 +1025,16 @@ BOILERPLATE_KEYWORDS = (
     "e-mail", "print", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "copy link",
     "follow us", "advert", "ad", "sponsored", "abonn", "inscrivez", "melden sie", "suscr", "bolet",
     "iscriviti", "assine", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
-    "mailing list", "already have",
+    "mailing list", "already a", "already have", "already subscribed", "already registered", "briefing",
+    "bulletin", "digest", "kommentar", "comentar", "join the", "copy the", "copy this", "copiar", "copier",
+    "copia", "kopieren", "link copied", "your privacy", "accept all", "accept selected", "reject all",
+    "refuse all", "allow all", "allow selected", "decline all", "personal info", "we and our", "partenaires",
+    "déjà abonn", "suscriptor", "bereits", "anzeige", "werbung", "publicit", "publicid", "pubblicit",
+    "reklame", "paid content", "paid partner", "paid for by", "continues below", "continues after",
+    "continue reading", "scroll", "supported by", "presented by", "brought to you", "gift", "save article",
+    "save story", "save this", "save the", "read in app", "read in the app", "skip ad", "content by",
+    "ad feedback", "wir und unsere", "nosotros y nuestros", "akzeptieren", "ablehnen", "accepter", "refuser",
+    "aceptar", "rechazar", "accetta", "rifiuta", "paramétrer", "configurar", "gérer", "einstellungen",
 )  # fmt: skip
 
 
@@ -1227,8 +1308,18 @@ class LinePattern:
 # where such a line stands alone), and affiliate/sponsorship disclosures wherever they stand.
 CHROME_LINE = LinePattern(
     r"\W*(sign (up|in|out)|log ?(in|out)|register|subscribe( now| today)?|home|menu|search"
-    r"|skip to( main)? content"
+    r"|skip to( main| the)? (content|navigation|main|article|search|footer|menu)|skip to content"
+    r"|zum inhalt( springen)?|aller au contenu( principal)?|(saltar|ir) al contenido( principal)?"
+    # the story's audio player ("Listen to this article · 4 min") and its reading time
+    r"|listen( to (this )?(article|story))?\W+\d+(:\d{2}| ?min(ute)?s?)|listen to (this )?(article|story)"
+    r"|\d+ ?min(ute)?s? listen"
+    r"|listen\W+\d+:\d{2}"
+    r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
+    r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us a (news )?tip"
+    # a gallery's controls
+    r"|view (the )?gallery|((image|photo|picture|slide) )?\d+ of \d+"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
     r"|advertising policy|sitemap|blog index"
     # the label of a teaser, a byline or an author box whose content went with the box
@@ -1252,7 +1343,9 @@ CHROME_LINE = LinePattern(
     # the pointer to the publisher's own policies under its stories ("Learn more about our editorial
     # process.", "The Daily Ledger has a disclosure policy.")
     r"|\b(our|its) (editorial|disclosure|fact[- ]checking) (process|policy|policies|standards|guidelines)\b"
-    r"|\bhas an? disclosure policy\W*$",
+    r"|\bhas an? disclosure policy\W*$"
+    # a news agency's copy terms under its stories
+    r"|\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b",
 )
 
 
@@ -1276,7 +1369,39 @@ DISCLOSURE_WORD = re.compile(
 CALL_LINE = LinePattern(
     r"(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
     r"( today| now)?\W*$"
-    r"|subscribe (now )?to (get access|continue reading|read (more|the full|the rest))"
+    # a paywall's or a registration wall's prompt, in several languages
+    r"|subscribe( now| today)? (to|for) (get access|(continue|keep) reading|read (more|the full|the rest)"
+    r"|unlimited( digital)? access|full access)"
+    r"|(register|sign up|sign in|log in|create a (free )?account)( for free| now)?"
+    r"( or (register|log in|sign in|subscribe))? to (continue|keep) reading|get unlimited (digital )?access\b"
+    r"|this is your last free (article|story)"
+    r"|abonnez-vous pour (lire|continuer)|il vous reste \d+ ?(%|articles?)|suscríbete para (seguir"
+    r"|continuar) leyendo"
+    r"|(jetzt |diesen artikel )?weiterlesen mit\b|dieser artikel ist (nur )?(für|exklusiv für) abonnenten"
+    r"|(cet )?article (est )?réservé aux abonnés|(este )?contenido (es )?exclusivo para suscriptores"
+    r"|(hazte suscriptor|jetzt abonnieren|suscríbete( ahora)?|abonnez-vous( dès maintenant)?)\W*$"
+    r"|see (all )?subscription (options|plans|offers)\W*$"
+    r"|become a (member|subscriber|supporter)( today| now)?\W*$"
+    r"|unlock unlimited( digital)? access|cancel any ?time\W*$|want to read more\?"
+    r"|want more (news|stories|articles) like this\?"
+    r"|(sign|log) in to (read|continue|keep reading)( the (full|rest of the) (article|story))?\W*$"
+    r"|continue reading with a (free )?(account|subscription)"
+    r"|support (independent|local|quality) journalism\W*$|your subscription (supports|makes|helps)\b"
+    r"|only [$£€]\d+([.,]\d+)? (for|a|per) (\d+ )?(weeks?|months?|year)\W*$"
+    r"|\W*this (article|story|content|post) is (only )?for (subscribers|members)\b"
+    # a metered paywall's count ("You have 2 free articles left this month")
+    r"|\W*you have (\d+|one|two|three|no) (more )?(free )?(articles?|stories|reads) (left|remaining)\b"
+    r"|\W*you('ve| have) (reached|used) (your|all (of )?your|the) (limit of )?(free|monthly)\b"
+    # the label of a bar of trending topics over the story
+    r"|trending( now)?\s*:"
+    # the app's and the push notifications' promotions
+    r"|(get|download) (the|our) (free )?([\w-]+ ){0,3}app( now| today)?( for [^.]{0,40})?\W*$"
+    r"|(turn on|allow|enable) (push |browser )?notifications\W*$"
+    r"|get (breaking )?news alerts\b|(breaking )?news alerts\b[^.]{0,60}\W*$"
+    r"|sign up for (breaking news |e-?mail |push |text )?alerts\W*$|never miss a (story|thing|beat)\W*$"
+    r"|be the first to know\W*$|download (it )?now\W*$|(available|download) on the app store\W*$"
+    r"|get it on google play\W*$|join (us on|our) (whatsapp|telegram|signal)( channel| group)?\b"
+    r"|add us on google( news)?\b|add [^.]{1,40} as a preferred source on google\b"
     r"|unlock (this|the full) (article|story)"
     r"|\W*stay connected with (me|us)\b|\W*follow (us|me) on\b"
     r"|get the latest (news|updates|posts|articles|stories)\b"
@@ -1323,6 +1448,7 @@ TAIL_CALL = LinePattern(
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
+    r"|(topics|related topics|themen|schlagwörter|stichwörter|etiquetas|temas|mots[- ]clés|sujets)\s*:"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|unlock (this|the full) (article|story)"
     # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")
@@ -1521,9 +1647,20 @@ DATE_STAMP = LinePattern(
 )
 
 
+_CRUMB_SEPARATOR = re.compile(r" [>›»] ")
+# the first step of a trail written with slashes ("Home / News / Local"): a slash alone also stands between
+# the story's own words ("and / or", "Jan / Feb / Mar")
+_CRUMB_HOME = re.compile(r"(home|startseite|accueil|inicio|portada|home ?page)$", re.I)
+
+
 def _is_crumbs(line: str) -> bool:
-    """ "Home > Guides > Moving": the breadcrumb trail over the headline."""
-    segments = line.split(" > ")
+    """ "Home > Guides > Moving", "Home › News", "Home / News / Local": the breadcrumb trail over the
+    headline."""
+    segments = _CRUMB_SEPARATOR.split(line)
+    if len(segments) < 3:
+        segments = line.split(" / ")
+        if not _CRUMB_HOME.match(segments[0].strip()):
+            return False
     return len(segments) >= 3 and all(0 < len(seg.split()) <= 12 for seg in segments)
 
 

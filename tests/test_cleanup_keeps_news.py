@@ -163,9 +163,9 @@ NEWS = [
 ]
 
 
-@pytest.mark.parametrize("sentence", NEWS)
-def test_a_news_sentence_with_the_words_of_a_call_or_a_label_stays_wherever_it_stands(sentence):
-    # first paragraph, in the middle (with a link in it, as stories link what they report), last paragraph
+def assert_stays_wherever_it_stands(sentence: str) -> None:
+    """First paragraph, in the middle (with a link in it, as stories link what they report), last
+    paragraph: ``sentence`` comes out whole, and the story around it too."""
     pages = {
         "first": [sentence, *_STORY],
         "middle": [*_STORY[:2], _linked(sentence), *_STORY[2:]],
@@ -174,6 +174,11 @@ def test_a_news_sentence_with_the_words_of_a_call_or_a_label_stays_wherever_it_s
     for where, paragraphs in pages.items():
         expected = [sentence if p == _linked(sentence) else p for p in paragraphs]
         assert _paragraphs(paragraphs) == expected, where
+
+
+@pytest.mark.parametrize("sentence", NEWS)
+def test_a_news_sentence_with_the_words_of_a_call_or_a_label_stays_wherever_it_stands(sentence):
+    assert_stays_wherever_it_stands(sentence)
 
 
 # the furniture made of the same words: in the middle of the text (these go wherever they stand) ...

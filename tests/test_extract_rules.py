@@ -70,6 +70,14 @@ CASES = {
             "privacy policy",
         ],
         ["Sign up for our newsletter", "unsubscribe at any time"],
+        # the box is built around its e-mail field's button; without that rule its words take it
+        "button_boxes",
+    ),
+    "chrome_crumbs_share_words.html": (
+        "https://waitaha-star.example/news/regional/rail-freight-line-reopens",
+        "//article/p[not(@class)]",
+        ["Print this article", "View 42 comments", "Join the conversation"],
+        ["Join the conversation"],
         "boilerplate_blocks",
     ),
     "reader_comments.html": (
