@@ -12,6 +12,7 @@ import logging
 import os
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
@@ -92,7 +93,12 @@ class StorePipeline:
         path = db_path_from(crawler)
         if not path:
             raise NotConfigured("no archive path")
-        return cls(crawler, path, crawler.settings.getint("NEWSBOT_STORE_BATCH", 50))
+        pipeline = cls(crawler, path, crawler.settings.getint("NEWSBOT_STORE_BATCH", 50))
+        # The run's outcome depends on why it closed ("finished", "shutdown" on SIGTERM or Ctrl-C, a
+        # closespider limit, ...), which Scrapy passes with spider_closed, sent after the pipelines
+        # are closed; its `finish_reason` stat is set even later, so close_spider cannot read it.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         self.archive = Archive(self.db_path)
@@ -113,15 +119,19 @@ class StorePipeline:
         return item
 
     def close_spider(self) -> None:
+        if self.writer:
+            self.writer.close()  # every fate in hand lands before the run's row is finished
+
+    def spider_closed(self, reason: str) -> None:
         if not (self.archive and self.writer and self.crawl_id):
             return
-        self.writer.close()
         counts = self.archive.crawl_counts(self.crawl_id)
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
         counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
         fetched_ok = counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"]
-        if reason != "finished" and reason not in ("closespider_pagecount", "closespider_itemcount"):
-            outcome = "failed" if reason != "shutdown" else "interrupted"
+        if reason == "shutdown":
+            outcome = "interrupted"
+        elif reason != "finished" and not reason.startswith("closespider_"):  # a limit the user set is no failure
+            outcome = "failed"
         elif counts["failed"] and not fetched_ok:
             outcome = "failed"
         elif counts["failed"]:

@@ -205,6 +205,37 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
     assert status.returncode == 0 and "interrupted" in status.stdout, status.stdout
 
 
+def test_a_run_stopped_with_sigterm_records_itself_as_interrupted(fixture_site, tmp_path):
+    # `timeout` in a crontab, a shutdown or `kill` stop a run with SIGTERM: Scrapy stops gracefully,
+    # and the run's own row must say it was stopped, not that it finished.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    slow = ["-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSBOT_STORE_BATCH=1"]
+    run = subprocess.Popen(
+        newsbot_argv("crawl", "--sources", str(sources), "--db", str(db), *slow),
+        cwd=ROOT,
+        env=CHILD_ENV,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: _stored(db) >= 2, 120, "the run to store stories")
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 1, stderr
+    assert "interrupted" in stderr
+    ((outcome, finished, message, new),) = query(db, "select outcome, finished, message, new from crawls")
+    assert (outcome, message) == ("interrupted", "finish reason: shutdown")
+    assert finished and 2 <= new < len(fixture_site.expected_articles())
+    assert new == _stored(db)
+
+
 def test_cron_line_quotes_paths_with_spaces(tmp_path):
     folder = tmp_path / "my news"
     folder.mkdir()
