@@ -128,11 +128,10 @@ class StorePipeline:
         counts = self.archive.crawl_counts(self.crawl_id)
         counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
         fetched_ok = counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"]
+        broke = reason != "finished" and not reason.startswith("closespider_")  # a limit set is no failure
         if reason == "shutdown":
             outcome = "interrupted"
-        elif reason != "finished" and not reason.startswith("closespider_"):  # a limit the user set is no failure
-            outcome = "failed"
-        elif counts["failed"] and not fetched_ok:
+        elif broke or (counts["failed"] and not fetched_ok):
             outcome = "failed"
         elif counts["failed"]:
             outcome = "partial"
