@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,7 @@ def main() -> None:
     "--log-file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Log here (rotated). Default: stderr on a terminal, else logs/newsbot.log beside the archive.",
+    help="Log here (rotated at 10 MB). Default: logs/newsbot.log beside the archive.",
 )
 @click.option(
     "-s",
@@ -137,7 +138,7 @@ def extract(file_or_url: str, page_url: str | None) -> None:
       newsbot extract saved-page.html --url https://example-news.org/2026/11/story/
       newsbot extract https://example-news.org/2026/11/story/
 
-    Exits 1 when the page is not an article (the JSON then says why).
+    Exits 1 when the page is not an article (the JSON then says why) or cannot be fetched.
     """
     from pipelines.extract import extract_article
 
@@ -146,10 +147,14 @@ def extract(file_or_url: str, page_url: str | None) -> None:
         from newsbot.settings import USER_AGENT
 
         request = urllib.request.Request(file_or_url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read(10 * 1024 * 1024)
-            declared = response.headers.get_content_charset()
-            page_url = page_url or response.geturl()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                body = response.read(10 * 1024 * 1024)
+                declared = response.headers.get_content_charset()
+                page_url = page_url or response.geturl()
+        except (urllib.error.URLError, OSError) as exc:  # HTTPError (a 404) is a URLError
+            click.echo(f"newsbot: could not fetch {file_or_url}: {exc}", err=True)
+            sys.exit(1)
     else:
         path = Path(file_or_url)
         if not path.is_file():
@@ -180,7 +185,7 @@ def import_warc_command(
     Example:
       newsbot import-warc crawl-2026-11.warc.gz --db news.db
     """
-    from newsbot.warc import import_warc
+    from newsbot.warc import WarcError, import_warc
 
     show = sys.stderr.isatty()
 
@@ -202,6 +207,11 @@ def import_warc_command(
     except RunLocked as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    except WarcError as exc:
+        if show:
+            click.echo("", err=True)
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(1)
     if show:
         click.echo("", err=True)
     click.echo(f"{summary} -> {db}")
@@ -252,10 +262,18 @@ def export(db_path: str | None, fmt: str, since: str | None, source: str | None,
     Example:
       newsbot export --format csv --since 2026-11-01 --source "Harbor Gazette" -o november.csv
     """
+    from archive.export import build_query
     from archive.export import export as export_archive
 
+    db = _db(db_path)
+    if not Path(db).exists():
+        raise click.BadParameter(f"no archive at {db}", param_hint="--db")
+    try:
+        build_query(since=since, source=source)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--since "), param_hint="--since") from None
     with click.open_file(output, "wb") as out:  # export writes UTF-8 bytes itself (CSV needs newline control)
-        count = export_archive(_db(db_path), out, fmt=fmt, since=since, source=source)
+        count = export_archive(db, out, fmt=fmt, since=since, source=source)
     click.echo(f"{count} stories exported", err=True)
 
 

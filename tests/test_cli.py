@@ -6,6 +6,7 @@ import io
 import json
 import sqlite3
 import urllib.request
+from gzip import compress
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -58,6 +59,13 @@ def test_extract_says_why_a_page_is_not_an_article(fixture_site):
 def test_extract_missing_file_is_a_clear_error(tmp_path):
     run = newsbot("extract", str(tmp_path / "missing.html"))
     assert run.returncode == 2 and "no such file" in run.stderr
+
+
+def test_extract_a_url_that_cannot_be_fetched_is_a_clear_error(fixture_site):
+    base = fixture_site.publishers[0].base_url
+    run = newsbot("extract", base + "/no-such-story/")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"newsbot: could not fetch {base}/no-such-story/") and "404" in run.stderr
 
 
 def write_warc(path, records, gzip: bool) -> None:
@@ -146,3 +154,14 @@ def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture
     assert "pages fetched:" in text and "new" in text
     assert "[scrapy" not in text, "INFO logs belong in the log file, not on the terminal"
     assert "Spider closed" in (tmp_path / "logs" / "newsbot.log").read_text()
+
+
+def test_import_warc_of_a_file_that_is_not_a_warc_is_a_clear_error(tmp_path):
+    # A saved page, compressed, given by mistake for a WARC file.
+    not_warc = tmp_path / "page.warc.gz"
+    not_warc.write_bytes(compress(b"<!DOCTYPE html><html><body><p>A story.</p></body></html>"))
+    db = tmp_path / "news.db"
+    run = newsbot("import-warc", str(not_warc), "--db", str(db))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"newsbot: {not_warc}: not a WARC file")
+    assert sqlite3.connect(db).execute("select outcome from crawls").fetchall() == [("failed",)]
