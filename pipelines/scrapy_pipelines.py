@@ -8,6 +8,7 @@ StorePipeline owns the run's `crawls` row and writes every fate through the Arch
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from typing import Any
@@ -18,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 
 from archive.db import Archive, default_db_path
 from newsbot.items import FetchedPage
+from newsbot.runlock import run_lock
 from pipelines.process import ExtractionPool
 from pipelines.store import FAILED, SKIPPED, ArchiveWriter, PageFate
 
@@ -87,6 +89,7 @@ class StorePipeline:
         self.archive: Archive | None = None
         self.writer: ArchiveWriter | None = None
         self.crawl_id: int | None = None
+        self._lock = contextlib.ExitStack()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -101,8 +104,13 @@ class StorePipeline:
         return pipeline
 
     def open_spider(self) -> None:
+        # Runs never overlap, `scrapy crawl news` included (`newsbot crawl` holds the lock already).
+        # RunLocked raised here stops the crawl before anything is fetched.
+        self._lock.enter_context(run_lock(self.db_path))
         self.archive = Archive(self.db_path)
-        self.archive.close_abandoned_crawls()
+        # With the lock held no other run is alive: a row still 'running' is a dead run's, even if
+        # its pid now belongs to another process (a container gives every run the same pid).
+        self.archive.close_abandoned_crawls(lock_held=True)
         spider = self.crawler.spider
         names = [s.name for s in getattr(spider, "sources", [])]
         command = os.environ.get("NEWSBOT_COMMAND", "scrapy crawl news")
@@ -140,3 +148,4 @@ class StorePipeline:
         self.archive.finish_crawl(self.crawl_id, outcome, counts, message=f"finish reason: {reason}")
         self.crawler.stats.set_value("newsbot/outcome", outcome)
         self.archive.close()
+        self._lock.close()

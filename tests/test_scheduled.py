@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from archive.db import Archive
+from newsbot.runlock import run_lock
 from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv
 
 
@@ -234,6 +236,56 @@ def test_a_run_stopped_with_sigterm_records_itself_as_interrupted(fixture_site, 
     assert (outcome, message) == ("interrupted", "finish reason: shutdown")
     assert finished and 2 <= new < len(fixture_site.expected_articles())
     assert new == _stored(db)
+
+
+def test_scrapy_crawl_works_and_never_overlaps_a_run(fixture_site, tmp_path):
+    # README: `scrapy crawl news -a sources=sources.toml -s NEWSBOT_DB=news.db` works too, and runs on
+    # the same archive never overlap, whichever command started them.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    scrapy = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={sources}"]
+    scrapy += ["-s", f"NEWSBOT_DB={db}", *FAST]
+
+    def run_scrapy() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            scrapy,
+            cwd=ROOT,
+            env=CHILD_ENV,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    with run_lock(db):  # another run (this test process) holds the archive
+        requests_before = len(fixture_site.requests_log.snapshot())
+        refused = run_scrapy()
+        assert refused.returncode != 0
+        assert "another newsbot run" in refused.stderr and f"pid {os.getpid()}" in refused.stderr
+        assert len(fixture_site.requests_log.snapshot()) == requests_before, "a refused run fetched pages"
+        assert query(db, "select count(*) from crawls") == [(0,)]
+
+    done = run_scrapy()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert query(db, "select count(*) from articles")[0][0] == len(fixture_site.expected_articles())
+    ((command, outcome),) = query(db, "select command, outcome from crawls")
+    assert command == "scrapy crawl news" and outcome in ("success", "partial")
+
+
+def test_a_dead_run_whose_pid_was_reused_is_still_marked_interrupted(fixture_site, tmp_path):
+    # In a container every cron run may get the same pid: a killed run's pid then belongs to a live
+    # process (here: this test) when the next run starts, and must not keep its row 'running'.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    with Archive(str(db)) as archive:
+        archive.db["crawls"].update(
+            archive.start_crawl(["Harbor Gazette"], "newsbot crawl"), {"pid": os.getpid()}
+        )
+    done = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--limit", "1", *FAST)
+    assert done.returncode in (0, 3), done.stderr
+    assert [o for (o,) in query(db, "select outcome from crawls order by id")][0] == "interrupted"
 
 
 def test_cron_line_quotes_paths_with_spaces(tmp_path):
