@@ -205,6 +205,8 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
     query(db, "insert into articles_fts(articles_fts) values('integrity-check')")
     status = newsbot("status", "--db", str(db))
     assert status.returncode == 0 and "interrupted" in status.stdout, status.stdout
+    (killed,) = [line for line in status.stdout.splitlines() if "interrupted" in line]
+    assert "interrupted      ?  new" in killed, "a killed run's duration is unknown, not 0 s"
 
 
 def test_a_run_stopped_with_sigterm_records_itself_as_interrupted(fixture_site, tmp_path):
