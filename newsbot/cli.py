@@ -30,6 +30,21 @@ def _db(db_path: str | None) -> str:
     return db_path or default_db_path()
 
 
+def _make_folder(path: str, param_hint: str) -> None:
+    """Create the folder a file goes in (as cron users expect of --db and --log-file), or say why not."""
+    folder = Path(path).resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            while not folder.exists():
+                folder = folder.parent  # the part of the path that is a file
+            why = f"{folder} is a file, not a folder"
+        else:
+            why = f"cannot create its folder: {exc.strerror}"
+        raise click.BadParameter(f"{path}: {why}", param_hint=param_hint) from None
+
+
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     settings = {}
     for pair in pairs:
@@ -116,6 +131,9 @@ def crawl(
     if limit:
         overrides["NEWSBOT_MAX_PAGES"] = limit
     db = _db(db_path)
+    _make_folder(db, "--db")
+    if log_file:
+        _make_folder(log_file, "--log-file")
     os.environ.setdefault("NEWSBOT_COMMAND", " ".join(["newsbot", *sys.argv[1:]]))
     try:
         result = run_crawl(sources, db, overrides=overrides, workers=workers, log_file=log_file)
@@ -199,6 +217,7 @@ def import_warc_command(
             )
 
     db = _db(db_path)
+    _make_folder(db, "--db")
     try:
         from newsbot.runlock import run_lock
 

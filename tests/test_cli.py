@@ -165,3 +165,14 @@ def test_import_warc_of_a_file_that_is_not_a_warc_is_a_clear_error(tmp_path):
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.startswith(f"newsbot: {not_warc}: not a WARC file")
     assert sqlite3.connect(db).execute("select outcome from crawls").fetchall() == [("failed",)]
+
+
+def test_an_archive_path_that_cannot_be_made_is_a_clear_error(tmp_path):
+    # A typo in a crontab line: the archive's folder is given where a file already stands.
+    (tmp_path / "news").write_text("not a folder")
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    for args in (["crawl", "--sources", str(sources)], ["import-warc", str(sources)]):
+        run = newsbot(*args, "--db", str(tmp_path / "news" / "news.db"))
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert f"{tmp_path / 'news'} is a file, not a folder" in run.stderr
