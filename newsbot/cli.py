@@ -120,10 +120,10 @@ def crawl(
     """
     from newsbot.crawl import run_crawl
 
+    if urls and sources_file:  # the URLs used to be dropped without a word
+        raise click.UsageError("give home pages (URLS) or --sources, not both")
     try:
-        sources = sources_from_urls(list(urls)) if urls and not sources_file else []
-        if sources_file or not urls:
-            sources += load_sources(sources_file or DEFAULT_SOURCES)
+        sources = sources_from_urls(list(urls)) if urls else load_sources(sources_file or DEFAULT_SOURCES)
     except SourcesError as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -176,3 +176,13 @@ def test_an_archive_path_that_cannot_be_made_is_a_clear_error(tmp_path):
         run = newsbot(*args, "--db", str(tmp_path / "news" / "news.db"))
         assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
         assert f"{tmp_path / 'news'} is a file, not a folder" in run.stderr
+
+
+def test_crawl_refuses_home_pages_and_a_sources_file_together(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    run = newsbot(
+        "crawl", "http://127.0.0.1:9/", "--sources", str(sources), "--db", str(tmp_path / "news.db")
+    )
+    assert run.returncode == 2 and "not both" in run.stderr
+    assert not (tmp_path / "news.db").exists()
