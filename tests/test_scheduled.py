@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shlex
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -288,6 +289,19 @@ def test_a_dead_run_whose_pid_was_reused_is_still_marked_interrupted(fixture_sit
     done = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--limit", "1", *FAST)
     assert done.returncode in (0, 3), done.stderr
     assert [o for (o,) in query(db, "select outcome from crawls order by id")][0] == "interrupted"
+
+
+def test_a_site_that_is_down_is_a_failed_run_not_a_partial_one(tmp_path):
+    # Exit 3 means stories were stored and some fetches failed; cron users alert on exit 1.
+    with socket.socket() as probe:  # a port nothing listens on: every connection is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "news.db"
+    done = newsbot("crawl", f"http://127.0.0.1:{port}/", "--db", str(db), "-s", "RETRY_TIMES=0", *FAST)
+    assert done.returncode == 1, done.stderr
+    assert query(db, "select outcome, new from crawls") == [("failed", 0)]
+    reasons = {r for (r,) in query(db, "select reason from fetch_log")}
+    assert "connection-refused" in reasons and "discovery:connection-refused" in reasons
 
 
 def test_cron_line_quotes_paths_with_spaces(tmp_path):
