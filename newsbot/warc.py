@@ -135,6 +135,9 @@ def import_warc(
             drain(0)
         writer.flush()  # counts are final only once the last batch is written
         outcome = "partial" if writer.counts[FAILED] else "success"
+    except KeyboardInterrupt:
+        outcome = "interrupted"  # Ctrl-C: as a crawl stopped that way records itself
+        raise
     finally:
         writer.close()
         archive.finish_crawl(crawl_id, outcome, archive.crawl_counts(crawl_id), message="import-warc")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import sqlite3
+import subprocess
+import time
 import urllib.request
 from gzip import compress
 
@@ -12,7 +15,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import newsbot
+from tests.conftest import CHILD_ENV, ROOT, newsbot, newsbot_argv
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -186,3 +189,43 @@ def test_crawl_refuses_home_pages_and_a_sources_file_together(tmp_path):
     )
     assert run.returncode == 2 and "not both" in run.stderr
     assert not (tmp_path / "news.db").exists()
+
+
+def test_import_warc_stopped_with_ctrl_c_records_itself_as_interrupted(tmp_path, article):
+    body, content_type = fetch(article.url)
+    stories = [
+        (f"{article.url}?copy={i}", body.replace(b"</title>", f" {i}</title>".encode()), content_type, 200)
+        for i in range(3000)
+    ]
+    warc = tmp_path / "many.warc.gz"
+    write_warc(warc, stories, gzip=True)
+    db = tmp_path / "news.db"
+    run = subprocess.Popen(
+        newsbot_argv("import-warc", str(warc), "--db", str(db)),
+        cwd=ROOT,
+        env=CHILD_ENV,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as on a terminal
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not _logged(db) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        run.send_signal(signal.SIGINT)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 1 and "Aborted" in stderr
+    ((outcome, skipped),) = sqlite3.connect(db).execute("select outcome, skipped from crawls").fetchall()
+    assert outcome == "interrupted" and 0 < skipped < 3000
+
+
+def _logged(db) -> int:
+    try:
+        return sqlite3.connect(db).execute("select count(*) from fetch_log").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
