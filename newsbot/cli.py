@@ -26,8 +26,23 @@ db_option = click.option(
 )
 
 
-def _db(db_path: str | None) -> str:
-    return db_path or default_db_path()
+def _db(
+    db_path: str | None, *, must_exist: bool = False, missing: str = "", make_folder: bool = False
+) -> str:
+    """The archive path of --db (or its default), checked before anything is done with it."""
+    db = db_path or default_db_path()
+    path = Path(db)
+    if path.is_file() and path.stat().st_size:
+        with path.open("rb") as fp:
+            if fp.read(16) != b"SQLite format 3\x00":  # sqlite3 would fail on it later, in a traceback
+                raise click.BadParameter(
+                    f"{db} is not an SQLite file, so not a newsbot archive", param_hint="--db"
+                )
+    elif must_exist and not path.exists():
+        raise click.BadParameter(f"no archive at {db}{missing}", param_hint="--db")
+    elif make_folder:
+        _make_folder(db, "--db")
+    return db
 
 
 def _make_folder(path: str, param_hint: str) -> None:
@@ -130,8 +145,7 @@ def crawl(
     overrides = _parse_settings(settings)
     if limit:
         overrides["NEWSBOT_MAX_PAGES"] = limit
-    db = _db(db_path)
-    _make_folder(db, "--db")
+    db = _db(db_path, make_folder=True)
     if log_file:
         _make_folder(log_file, "--log-file")
     os.environ.setdefault("NEWSBOT_COMMAND", " ".join(["newsbot", *sys.argv[1:]]))
@@ -216,8 +230,7 @@ def import_warc_command(
                 err=True,
             )
 
-    db = _db(db_path)
-    _make_folder(db, "--db")
+    db = _db(db_path, make_folder=True)
     try:
         from newsbot.runlock import run_lock
 
@@ -256,9 +269,7 @@ def serve(db_path: str | None, host: str, port: int, base_url: str) -> None:
     """
     from archive.serve import serve as serve_archive
 
-    db = _db(db_path)
-    if not Path(db).exists():
-        raise click.BadParameter(f"no archive at {db}: run `newsbot crawl` first", param_hint="--db")
+    db = _db(db_path, must_exist=True, missing=": run `newsbot crawl` first")
     serve_archive(db, host=host, port=port, base_url=base_url)
 
 
@@ -284,9 +295,7 @@ def export(db_path: str | None, fmt: str, since: str | None, source: str | None,
     from archive.export import build_query
     from archive.export import export as export_archive
 
-    db = _db(db_path)
-    if not Path(db).exists():
-        raise click.BadParameter(f"no archive at {db}", param_hint="--db")
+    db = _db(db_path, must_exist=True)
     try:
         build_query(since=since, source=source)
     except ValueError as exc:
@@ -392,9 +401,7 @@ def status(db_path: str | None, runs: int, days: int) -> None:
     from archive.db import Archive
     from archive.health import format_status
 
-    db = _db(db_path)
-    if not Path(db).exists():
-        raise click.BadParameter(f"no archive at {db}", param_hint="--db")
+    db = _db(db_path, must_exist=True)
     with Archive(db) as archive:
         archive.close_abandoned_crawls()
         click.echo(format_status(archive, limit=runs, days=days))

@@ -229,3 +229,15 @@ def _logged(db) -> int:
         return sqlite3.connect(db).execute("select count(*) from fetch_log").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_file_that_is_not_an_archive_is_a_clear_error_and_left_as_it_is(tmp_path):
+    # --db pointed at the wrong file (here: the sources file itself).
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    before = sources.read_bytes()
+    for args in (["crawl", "--sources", str(sources)], ["status"], ["export"], ["import-warc", str(sources)]):
+        run = newsbot(*args, "--db", str(sources))
+        assert run.returncode == 2 and "Traceback" not in run.stderr, (args, run.stderr)
+        assert "is not an SQLite file" in run.stderr
+    assert sources.read_bytes() == before
