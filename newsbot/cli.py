@@ -60,13 +60,34 @@ def _make_folder(path: str, param_hint: str) -> None:
         raise click.BadParameter(f"{path}: {why}", param_hint=param_hint) from None
 
 
+# newsbot's own numeric settings, checked here: a bad value would otherwise stop Scrapy mid-start
+# with a traceback and no crawls row.
+_NUMBERS = {
+    "NEWSBOT_WORKERS": (int, 0),
+    "NEWSBOT_MAX_PAGES": (int, 1),
+    "NEWSBOT_STORE_BATCH": (int, 1),
+    "NEWSBOT_PAGE_TIMEOUT": (float, 0.001),
+    "NEWSBOT_PROGRESS_INTERVAL": (float, 0.001),
+}
+
+
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     settings = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
-        settings[name.strip()] = value
+        name = name.strip()
+        if name in _NUMBERS:
+            kind, least = _NUMBERS[name]
+            try:
+                ok = kind(value) >= least
+            except ValueError:
+                ok = False
+            if not ok:
+                what = "a whole number" if kind is int else "a number of seconds"
+                raise click.BadParameter(f"{name} wants {what} >= {least:g}, got {value!r}", param_hint="-s")
+        settings[name] = value
     return settings
 
 
@@ -133,7 +154,7 @@ def crawl(
     Exit codes: 0 success, 3 partial (some fetches failed), 1 failure,
     2 bad usage or sources file, 75 another run holds the archive.
     """
-    from newsbot.crawl import run_crawl
+    from newsbot.crawl import default_log_file, run_crawl
 
     if urls and sources_file:  # the URLs used to be dropped without a word
         raise click.UsageError("give home pages (URLS) or --sources, not both")
@@ -154,6 +175,11 @@ def crawl(
     except RunLocked as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    if result.crawl_id is None:
+        click.echo(
+            f"newsbot: the crawl broke before it started; see {log_file or default_log_file(db)}", err=True
+        )
+        sys.exit(result.exit_code)
     counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
     click.echo(f"crawl {result.crawl_id}: {result.outcome} ({counts}) -> {db}", err=True)
     sys.exit(result.exit_code)

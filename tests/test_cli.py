@@ -241,3 +241,13 @@ def test_a_file_that_is_not_an_archive_is_a_clear_error_and_left_as_it_is(tmp_pa
         assert run.returncode == 2 and "Traceback" not in run.stderr, (args, run.stderr)
         assert "is not an SQLite file" in run.stderr
     assert sources.read_bytes() == before
+
+
+def test_a_bad_value_of_a_newsbot_setting_is_a_usage_error(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    for setting in ("NEWSBOT_WORKERS=two", "NEWSBOT_MAX_PAGES=0", "NEWSBOT_PAGE_TIMEOUT=soon"):
+        run = newsbot("crawl", "--sources", str(sources), "--db", str(tmp_path / "news.db"), "-s", setting)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert setting.split("=")[0] in run.stderr
+    assert not (tmp_path / "news.db").exists()
