@@ -6,8 +6,6 @@ import io
 import json
 import signal
 import sqlite3
-import subprocess
-import time
 import urllib.request
 from gzip import compress
 
@@ -15,7 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import CHILD_ENV, ROOT, newsbot, newsbot_argv
+from tests.conftest import newsbot, stop_newsbot_midway
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -200,26 +198,10 @@ def test_import_warc_stopped_with_ctrl_c_records_itself_as_interrupted(tmp_path,
     warc = tmp_path / "many.warc.gz"
     write_warc(warc, stories, gzip=True)
     db = tmp_path / "news.db"
-    run = subprocess.Popen(
-        newsbot_argv("import-warc", str(warc), "--db", str(db)),
-        cwd=ROOT,
-        env=CHILD_ENV,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as on a terminal
+    run = stop_newsbot_midway(
+        ["import-warc", str(warc), "--db", str(db)], lambda: _logged(db) > 0, signal.SIGINT
     )
-    try:
-        deadline = time.monotonic() + 120
-        while not _logged(db) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        run.send_signal(signal.SIGINT)
-        _, stderr = run.communicate(timeout=60)
-    finally:
-        if run.poll() is None:
-            run.kill()
-    assert run.returncode == 1 and "Aborted" in stderr
+    assert run.returncode == 1 and "Aborted" in run.stderr
     ((outcome, skipped),) = sqlite3.connect(db).execute("select outcome, skipped from crawls").fetchall()
     assert outcome == "interrupted" and 0 < skipped < 3000
 

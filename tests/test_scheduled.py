@@ -17,7 +17,7 @@ import pytest
 
 from archive.db import Archive
 from newsbot.runlock import run_lock
-from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv
+from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv, stop_newsbot_midway
 
 
 def query(db: Path, sql: str, params=()):
@@ -217,24 +217,11 @@ def test_a_run_stopped_with_sigterm_records_itself_as_interrupted(fixture_site, 
     sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
     db = tmp_path / "news.db"
     slow = ["-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSBOT_STORE_BATCH=1"]
-    run = subprocess.Popen(
-        newsbot_argv("crawl", "--sources", str(sources), "--db", str(db), *slow),
-        cwd=ROOT,
-        env=CHILD_ENV,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    run = stop_newsbot_midway(
+        ["crawl", "--sources", str(sources), "--db", str(db), *slow], lambda: _stored(db) >= 2, signal.SIGTERM
     )
-    try:
-        _wait_for(lambda: _stored(db) >= 2, 120, "the run to store stories")
-        run.send_signal(signal.SIGTERM)
-        _, stderr = run.communicate(timeout=120)
-    finally:
-        if run.poll() is None:
-            run.kill()
-    assert run.returncode == 1, stderr
-    assert "interrupted" in stderr
+    assert run.returncode == 1, run.stderr
+    assert "interrupted" in run.stderr
     ((outcome, finished, message, new),) = query(db, "select outcome, finished, message, new from crawls")
     assert (outcome, message) == ("interrupted", "finish reason: shutdown")
     assert finished and 2 <= new < len(fixture_site.expected_articles())
