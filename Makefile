@@ -37,4 +37,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache newsbot-demo.db*
+	rm -rf $(VENV) *.egg-info .pytest_cache newsbot-demo.db* newsbot-demo.log

@@ -313,12 +313,16 @@ class Archive:
         with self.transaction():
             self.db["crawls"].update(crawl_id, row)
 
-    def close_abandoned_crawls(self) -> int:
-        """Mark runs whose process died without finishing (killed, power cut) as interrupted."""
+    def close_abandoned_crawls(self, *, lock_held: bool = False) -> int:
+        """Mark runs whose process died without finishing (killed, power cut) as interrupted.
+
+        `lock_held`: the caller holds the run lock, so every run still 'running' is dead, whatever
+        its pid; otherwise a run counts as dead when no process has its pid.
+        """
         abandoned = [
             row["id"]
             for row in self.db.query("select id, pid from crawls where outcome = 'running'")
-            if not _pid_alive(row["pid"])
+            if lock_held or not _pid_alive(row["pid"])
         ]
         with self.transaction():
             for crawl_id in abandoned:

@@ -8,7 +8,8 @@ from archive.db import Archive
 
 RECENT_CRAWLS_SQL = """
 select id, started, finished, outcome, new, updated, unchanged, skipped, failed, requests,
-       round((julianday(coalesce(finished, started)) - julianday(started)) * 86400) as seconds
+       -- a run that died has no end: its duration is unknown, not 0 s; a running one shows its time so far
+       round((julianday(iif(outcome = 'running', 'now', finished)) - julianday(started)) * 86400) as seconds
 from crawls order by id desc limit :limit
 """
 
@@ -39,6 +40,10 @@ def source_health(archive: Archive, days: int = 7) -> list[dict[str, Any]]:
     return list(archive.db.query(SOURCE_HEALTH_SQL, {"days": days}))
 
 
+def _duration(seconds: float | None) -> str:
+    return "     ?" if seconds is None else f"{int(seconds):>5}s"
+
+
 def format_status(archive: Archive, limit: int = 10, days: int = 7) -> str:
     out = ["Last runs:"]
     crawls = recent_crawls(archive, limit)
@@ -46,7 +51,7 @@ def format_status(archive: Archive, limit: int = 10, days: int = 7) -> str:
         out.append("  (none yet)")
     for c in crawls:
         out.append(
-            f"  #{c['id']:<4} {c['started']}  {c['outcome']:<11} {int(c['seconds'] or 0):>5}s  "
+            f"  #{c['id']:<4} {c['started']}  {c['outcome']:<11} {_duration(c['seconds'])}  "
             f"new {c['new']}, updated {c['updated']}, unchanged {c['unchanged']}, "
             f"skipped {c['skipped']}, failed {c['failed']}"
         )

@@ -19,6 +19,8 @@ import yaml
 from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
+from datasette.url_builder import Urls
+from datasette.utils import PrefixedUrlString
 
 from archive.plugins import PLUGIN_MODULES
 from archive.plugins.reading_room import DB_NAME
@@ -60,6 +62,27 @@ class ReadOnlyDatabase(Database):
         return conn
 
 
+class _Urls(Urls):
+    """Datasette's URL builder, adding `base_url` only to paths that lack it.
+
+    Behind a proxy that passes the full path, Datasette 0.65 builds some links (export as JSON and
+    CSV, sorting, suggested facets) from the request's path, which holds the prefix already, and
+    adds the prefix again: `/archive/archive/news/articles.json`, a 404 (simonw/datasette#2105).
+    Other links (facet values) are the request's path alone and are right as they are."""
+
+    def path(self, path: str, format: str | None = None) -> PrefixedUrlString:
+        base_url = self.ds.setting("base_url")
+        if base_url != "/" and not isinstance(path, PrefixedUrlString) and path.startswith(base_url):
+            path = PrefixedUrlString(path)
+        return super().path(path, format=format)
+
+
+class ReadingRoom(Datasette):
+    @property
+    def urls(self) -> Urls:
+        return _Urls(self)
+
+
 def load_metadata() -> dict[str, Any]:
     with METADATA.open(encoding="utf-8") as fp:
         return yaml.safe_load(fp)
@@ -80,7 +103,7 @@ def make_datasette(db_path: str, *, crossdb: bool = False, base_url: str = "/") 
     if not path.is_file():
         raise FileNotFoundError(f"no archive at {db_path}: run a crawl or `newsbot import-warc` first")
     register_plugins()
-    ds = Datasette(
+    ds = ReadingRoom(
         files=[],
         metadata=load_metadata(),
         template_dir=str(TEMPLATES),

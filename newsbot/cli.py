@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,49 @@ db_option = click.option(
 )
 
 
-def _db(db_path: str | None) -> str:
-    return db_path or default_db_path()
+def _db(
+    db_path: str | None, *, must_exist: bool = False, missing: str = "", make_folder: bool = False
+) -> str:
+    """The archive path of --db (or its default), checked before anything is done with it."""
+    db = db_path or default_db_path()
+    path = Path(db)
+    if path.is_file() and path.stat().st_size:
+        with path.open("rb") as fp:
+            if fp.read(16) != b"SQLite format 3\x00":  # sqlite3 would fail on it later, in a traceback
+                raise click.BadParameter(
+                    f"{db} is not an SQLite file, so not a newsbot archive", param_hint="--db"
+                )
+    elif must_exist and not path.exists():
+        raise click.BadParameter(f"no archive at {db}{missing}", param_hint="--db")
+    elif make_folder:
+        _make_folder(db, "--db")
+    return db
+
+
+def _make_folder(path: str, param_hint: str) -> None:
+    """Create the folder a file goes in (as cron users expect of --db and --log-file), or say why not."""
+    folder = Path(path).resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            while not folder.exists():
+                folder = folder.parent  # the part of the path that is a file
+            why = f"{folder} is a file, not a folder"
+        else:
+            why = f"cannot create its folder: {exc.strerror}"
+        raise click.BadParameter(f"{path}: {why}", param_hint=param_hint) from None
+
+
+# newsbot's own numeric settings, checked here: a bad value would otherwise stop Scrapy mid-start
+# with a traceback and no crawls row.
+_NUMBERS = {
+    "NEWSBOT_WORKERS": (int, 0),
+    "NEWSBOT_MAX_PAGES": (int, 1),
+    "NEWSBOT_STORE_BATCH": (int, 1),
+    "NEWSBOT_PAGE_TIMEOUT": (float, 0.001),
+    "NEWSBOT_PROGRESS_INTERVAL": (float, 0.001),
+}
 
 
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -35,7 +77,17 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
-        settings[name.strip()] = value
+        name = name.strip()
+        if name in _NUMBERS:
+            kind, least = _NUMBERS[name]
+            try:
+                ok = kind(value) >= least
+            except ValueError:
+                ok = False
+            if not ok:
+                what = "a whole number" if kind is int else "a number of seconds"
+                raise click.BadParameter(f"{name} wants {what} >= {least:g}, got {value!r}", param_hint="-s")
+        settings[name] = value
     return settings
 
 
@@ -71,7 +123,7 @@ def main() -> None:
     "--log-file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Log here (rotated). Default: stderr on a terminal, else logs/newsbot.log beside the archive.",
+    help="Log here (rotated at 10 MB). Default: logs/newsbot.log beside the archive.",
 )
 @click.option(
     "-s",
@@ -102,25 +154,32 @@ def crawl(
     Exit codes: 0 success, 3 partial (some fetches failed), 1 failure,
     2 bad usage or sources file, 75 another run holds the archive.
     """
-    from newsbot.crawl import run_crawl
+    from newsbot.crawl import default_log_file, run_crawl
 
+    if urls and sources_file:  # the URLs used to be dropped without a word
+        raise click.UsageError("give home pages (URLS) or --sources, not both")
     try:
-        sources = sources_from_urls(list(urls)) if urls and not sources_file else []
-        if sources_file or not urls:
-            sources += load_sources(sources_file or DEFAULT_SOURCES)
+        sources = sources_from_urls(list(urls)) if urls else load_sources(sources_file or DEFAULT_SOURCES)
     except SourcesError as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     overrides = _parse_settings(settings)
     if limit:
         overrides["NEWSBOT_MAX_PAGES"] = limit
-    db = _db(db_path)
+    db = _db(db_path, make_folder=True)
+    if log_file:
+        _make_folder(log_file, "--log-file")
     os.environ.setdefault("NEWSBOT_COMMAND", " ".join(["newsbot", *sys.argv[1:]]))
     try:
         result = run_crawl(sources, db, overrides=overrides, workers=workers, log_file=log_file)
     except RunLocked as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    if result.crawl_id is None:
+        click.echo(
+            f"newsbot: the crawl broke before it started; see {log_file or default_log_file(db)}", err=True
+        )
+        sys.exit(result.exit_code)
     counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
     click.echo(f"crawl {result.crawl_id}: {result.outcome} ({counts}) -> {db}", err=True)
     sys.exit(result.exit_code)
@@ -137,7 +196,7 @@ def extract(file_or_url: str, page_url: str | None) -> None:
       newsbot extract saved-page.html --url https://example-news.org/2026/11/story/
       newsbot extract https://example-news.org/2026/11/story/
 
-    Exits 1 when the page is not an article (the JSON then says why).
+    Exits 1 when the page is not an article (the JSON then says why) or cannot be fetched.
     """
     from pipelines.extract import extract_article
 
@@ -146,10 +205,14 @@ def extract(file_or_url: str, page_url: str | None) -> None:
         from newsbot.settings import USER_AGENT
 
         request = urllib.request.Request(file_or_url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read(10 * 1024 * 1024)
-            declared = response.headers.get_content_charset()
-            page_url = page_url or response.geturl()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                body = response.read(10 * 1024 * 1024)
+                declared = response.headers.get_content_charset()
+                page_url = page_url or response.geturl()
+        except (urllib.error.URLError, OSError) as exc:  # HTTPError (a 404) is a URLError
+            click.echo(f"newsbot: could not fetch {file_or_url}: {exc}", err=True)
+            sys.exit(1)
     else:
         path = Path(file_or_url)
         if not path.is_file():
@@ -180,7 +243,7 @@ def import_warc_command(
     Example:
       newsbot import-warc crawl-2026-11.warc.gz --db news.db
     """
-    from newsbot.warc import import_warc
+    from newsbot.warc import WarcError, import_warc
 
     show = sys.stderr.isatty()
 
@@ -193,7 +256,7 @@ def import_warc_command(
                 err=True,
             )
 
-    db = _db(db_path)
+    db = _db(db_path, make_folder=True)
     try:
         from newsbot.runlock import run_lock
 
@@ -202,6 +265,11 @@ def import_warc_command(
     except RunLocked as exc:
         click.echo(f"newsbot: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    except WarcError as exc:
+        if show:
+            click.echo("", err=True)
+        click.echo(f"newsbot: {exc}", err=True)
+        sys.exit(1)
     if show:
         click.echo("", err=True)
     click.echo(f"{summary} -> {db}")
@@ -227,9 +295,7 @@ def serve(db_path: str | None, host: str, port: int, base_url: str) -> None:
     """
     from archive.serve import serve as serve_archive
 
-    db = _db(db_path)
-    if not Path(db).exists():
-        raise click.BadParameter(f"no archive at {db}: run `newsbot crawl` first", param_hint="--db")
+    db = _db(db_path, must_exist=True, missing=": run `newsbot crawl` first")
     serve_archive(db, host=host, port=port, base_url=base_url)
 
 
@@ -252,10 +318,16 @@ def export(db_path: str | None, fmt: str, since: str | None, source: str | None,
     Example:
       newsbot export --format csv --since 2026-11-01 --source "Harbor Gazette" -o november.csv
     """
+    from archive.export import build_query
     from archive.export import export as export_archive
 
+    db = _db(db_path, must_exist=True)
+    try:
+        build_query(since=since, source=source)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--since "), param_hint="--since") from None
     with click.open_file(output, "wb") as out:  # export writes UTF-8 bytes itself (CSV needs newline control)
-        count = export_archive(_db(db_path), out, fmt=fmt, since=since, source=source)
+        count = export_archive(db, out, fmt=fmt, since=since, source=source)
     click.echo(f"{count} stories exported", err=True)
 
 
@@ -355,9 +427,7 @@ def status(db_path: str | None, runs: int, days: int) -> None:
     from archive.db import Archive
     from archive.health import format_status
 
-    db = _db(db_path)
-    if not Path(db).exists():
-        raise click.BadParameter(f"no archive at {db}", param_hint="--db")
+    db = _db(db_path, must_exist=True)
     with Archive(db) as archive:
         archive.close_abandoned_crawls()
         click.echo(format_status(archive, limit=runs, days=days))

@@ -123,6 +123,14 @@ def _absolute(base: str, value: str) -> str:
     return urljoin(base, value)
 
 
+def _header_lines(text: str) -> list[int]:
+    """The line number of each [[sources]] header, so that a mistake names the line to look at."""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if _HEADER.match(line)]
+
+
+_HEADER = re.compile(r"\s*\[\[\s*sources\s*\]\]")
+
+
 def parse_sources(text: str, filename: str = DEFAULT_SOURCES) -> list[Source]:
     try:
         data = tomllib.loads(text)
@@ -132,9 +140,19 @@ def parse_sources(text: str, filename: str = DEFAULT_SOURCES) -> list[Source]:
     if unknown:
         raise SourcesError(f"{filename}: unknown top-level key {unknown[0]!r} (expected [[sources]] tables)")
     raw_sources = data.get("sources")
+    if isinstance(raw_sources, dict):
+        raise SourcesError(
+            f"{filename}: [sources] is written with double brackets: [[sources]], one per site"
+        )
     if not isinstance(raw_sources, list) or not raw_sources:
         raise SourcesError(f"{filename}: no sources: add at least one [[sources]] table with name and url")
-    sources = [parse_source(raw, f"{filename}: source #{i}") for i, raw in enumerate(raw_sources, start=1)]
+    lines = _header_lines(text)
+    if len(lines) != len(raw_sources):  # written some other way (sources = [{...}]): no line to name
+        lines = []
+    sources = [
+        parse_source(raw, f"{filename}: {f'line {lines[i - 1]}: ' if lines else ''}source #{i}")
+        for i, raw in enumerate(raw_sources, start=1)
+    ]
     seen: set[str] = set()
     for source in sources:
         if source.name in seen:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from archive.db import Archive
 from pipelines.process import ExtractionPool, Outcome
@@ -23,6 +24,10 @@ from pipelines.store import FAILED, SKIPPED, ArchiveWriter, PageFate
 # Content types worth extracting; everything else is counted and skipped unread.
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_BODY = 10 * 1024 * 1024  # as the crawl's DOWNLOAD_MAXSIZE
+
+
+class WarcError(ValueError):
+    """A file given to import-warc that is not a WARC file; the message names it."""
 
 
 @dataclass
@@ -45,24 +50,31 @@ def _charset(content_type: str) -> str | None:
 def iter_warc_pages(path: str | os.PathLike[str]) -> Iterator[WarcPage]:
     """Every response record of a WARC / WARC.gz file; non-HTML ones come with a skip reason."""
     with open(path, "rb") as stream:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            http = record.http_headers
-            status = int(http.get_statuscode()) if http and http.get_statuscode() else None
-            content_type = (http.get_header("Content-Type") if http else "") or ""
-            if status is not None and not 200 <= status < 300:
-                yield WarcPage(url, None, None, status, f"http-{status}")
-                continue
-            if content_type.lower().split(";")[0].strip() not in _HTML_TYPES:
-                yield WarcPage(url, None, None, status, f"not-html:{content_type.split(';')[0] or 'unknown'}")
-                continue
-            body = record.content_stream().read(MAX_BODY + 1)
-            if len(body) > MAX_BODY:
-                yield WarcPage(url, None, None, status, "too-large")
-                continue
-            yield WarcPage(url, body, _charset(content_type), status)
+        try:
+            yield from _pages(ArchiveIterator(stream))
+        except ArchiveLoadFailed as exc:
+            raise WarcError(f"{os.fspath(path)}: not a WARC file ({exc})") from None
+
+
+def _pages(records: ArchiveIterator) -> Iterator[WarcPage]:
+    for record in records:
+        if record.rec_type != "response":
+            continue
+        url = record.rec_headers.get_header("WARC-Target-URI") or ""
+        http = record.http_headers
+        status = int(http.get_statuscode()) if http and http.get_statuscode() else None
+        content_type = (http.get_header("Content-Type") if http else "") or ""
+        if status is not None and not 200 <= status < 300:
+            yield WarcPage(url, None, None, status, f"http-{status}")
+            continue
+        if content_type.lower().split(";")[0].strip() not in _HTML_TYPES:
+            yield WarcPage(url, None, None, status, f"not-html:{content_type.split(';')[0] or 'unknown'}")
+            continue
+        body = record.content_stream().read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            yield WarcPage(url, None, None, status, "too-large")
+            continue
+        yield WarcPage(url, body, _charset(content_type), status)
 
 
 @dataclass
@@ -123,6 +135,9 @@ def import_warc(
             drain(0)
         writer.flush()  # counts are final only once the last batch is written
         outcome = "partial" if writer.counts[FAILED] else "success"
+    except KeyboardInterrupt:
+        outcome = "interrupted"  # Ctrl-C: as a crawl stopped that way records itself
+        raise
     finally:
         writer.close()
         archive.finish_crawl(crawl_id, outcome, archive.crawl_counts(crawl_id), message="import-warc")

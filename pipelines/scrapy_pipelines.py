@@ -8,15 +8,18 @@ StorePipeline owns the run's `crawls` row and writes every fate through the Arch
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive.db import Archive, default_db_path
 from newsbot.items import FetchedPage
+from newsbot.runlock import run_lock
 from pipelines.process import ExtractionPool
 from pipelines.store import FAILED, SKIPPED, ArchiveWriter, PageFate
 
@@ -86,17 +89,28 @@ class StorePipeline:
         self.archive: Archive | None = None
         self.writer: ArchiveWriter | None = None
         self.crawl_id: int | None = None
+        self._lock = contextlib.ExitStack()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         path = db_path_from(crawler)
         if not path:
             raise NotConfigured("no archive path")
-        return cls(crawler, path, crawler.settings.getint("NEWSBOT_STORE_BATCH", 50))
+        pipeline = cls(crawler, path, crawler.settings.getint("NEWSBOT_STORE_BATCH", 50))
+        # The run's outcome depends on why it closed ("finished", "shutdown" on SIGTERM or Ctrl-C, a
+        # closespider limit, ...), which Scrapy passes with spider_closed, sent after the pipelines
+        # are closed; its `finish_reason` stat is set even later, so close_spider cannot read it.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
+        # Runs never overlap, `scrapy crawl news` included (`newsbot crawl` holds the lock already).
+        # RunLocked raised here stops the crawl before anything is fetched.
+        self._lock.enter_context(run_lock(self.db_path))
         self.archive = Archive(self.db_path)
-        self.archive.close_abandoned_crawls()
+        # With the lock held no other run is alive: a row still 'running' is a dead run's, even if
+        # its pid now belongs to another process (a container gives every run the same pid).
+        self.archive.close_abandoned_crawls(lock_held=True)
         spider = self.crawler.spider
         names = [s.name for s in getattr(spider, "sources", [])]
         command = os.environ.get("NEWSBOT_COMMAND", "scrapy crawl news")
@@ -113,16 +127,28 @@ class StorePipeline:
         return item
 
     def close_spider(self) -> None:
+        if self.writer:
+            self.writer.close()  # every fate in hand lands before the run's row is finished
+
+    def spider_closed(self, reason: str) -> None:
         if not (self.archive and self.writer and self.crawl_id):
             return
-        self.writer.close()
         counts = self.archive.crawl_counts(self.crawl_id)
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
         counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
-        fetched_ok = counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"]
-        if reason != "finished" and reason not in ("closespider_pagecount", "closespider_itemcount"):
-            outcome = "failed" if reason != "shutdown" else "interrupted"
-        elif counts["failed"] and not fetched_ok:
+        # A guessed URL that failed (robots.txt, /sitemap.xml) is logged as skipped: it is no failure
+        # of the site, but no proof that anything could be fetched either (a site that is down).
+        (missed_guesses,) = self.archive.db.execute(
+            "select count(*) from fetch_log where crawl_id = ? and outcome = 'skipped'"
+            " and reason like 'discovery:%'",
+            [self.crawl_id],
+        ).fetchone()
+        fetched_ok = (
+            counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"] - missed_guesses
+        )
+        broke = reason != "finished" and not reason.startswith("closespider_")  # a limit set is no failure
+        if reason == "shutdown":
+            outcome = "interrupted"
+        elif broke or (counts["failed"] and not fetched_ok):
             outcome = "failed"
         elif counts["failed"]:
             outcome = "partial"
@@ -131,3 +157,4 @@ class StorePipeline:
         self.archive.finish_crawl(self.crawl_id, outcome, counts, message=f"finish reason: {reason}")
         self.crawler.stats.set_value("newsbot/outcome", outcome)
         self.archive.close()
+        self._lock.close()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +55,34 @@ def newsbot(
         stdin=subprocess.DEVNULL,
     )
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def stop_newsbot_midway(args: list[str], ready: Callable[[], bool], sig: int, timeout: float = 120) -> Run:
+    """Start the real `newsbot` command, wait until `ready()`, then send it `sig` (SIGINT as Ctrl-C on a
+    terminal, SIGTERM as `kill` or a shutdown) and return how it ended."""
+    run = subprocess.Popen(
+        newsbot_argv(*args),
+        cwd=ROOT,
+        env=CHILD_ENV,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell's background job ignores SIGINT; a command run from a terminal does not.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while not ready():
+            assert run.poll() is None, f"newsbot ended before it was stopped: {run.communicate()[1][-2000:]}"
+            assert time.monotonic() < deadline, "newsbot never got to the point where it is stopped"
+            time.sleep(0.2)
+        run.send_signal(sig)
+        stdout, stderr = run.communicate(timeout=timeout)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    return Run(run.returncode, stdout, stderr)
 
 
 @pytest.fixture(scope="session")

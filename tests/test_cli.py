@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import sqlite3
 import urllib.request
+from gzip import compress
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import newsbot
+from tests.conftest import newsbot, stop_newsbot_midway
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -58,6 +60,13 @@ def test_extract_says_why_a_page_is_not_an_article(fixture_site):
 def test_extract_missing_file_is_a_clear_error(tmp_path):
     run = newsbot("extract", str(tmp_path / "missing.html"))
     assert run.returncode == 2 and "no such file" in run.stderr
+
+
+def test_extract_a_url_that_cannot_be_fetched_is_a_clear_error(fixture_site):
+    base = fixture_site.publishers[0].base_url
+    run = newsbot("extract", base + "/no-such-story/")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"newsbot: could not fetch {base}/no-such-story/") and "404" in run.stderr
 
 
 def write_warc(path, records, gzip: bool) -> None:
@@ -146,3 +155,81 @@ def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture
     assert "pages fetched:" in text and "new" in text
     assert "[scrapy" not in text, "INFO logs belong in the log file, not on the terminal"
     assert "Spider closed" in (tmp_path / "logs" / "newsbot.log").read_text()
+
+
+def test_import_warc_of_a_file_that_is_not_a_warc_is_a_clear_error(tmp_path):
+    # A saved page, compressed, given by mistake for a WARC file.
+    not_warc = tmp_path / "page.warc.gz"
+    not_warc.write_bytes(compress(b"<!DOCTYPE html><html><body><p>A story.</p></body></html>"))
+    db = tmp_path / "news.db"
+    run = newsbot("import-warc", str(not_warc), "--db", str(db))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"newsbot: {not_warc}: not a WARC file")
+    assert sqlite3.connect(db).execute("select outcome from crawls").fetchall() == [("failed",)]
+
+
+def test_an_archive_path_that_cannot_be_made_is_a_clear_error(tmp_path):
+    # A typo in a crontab line: the archive's folder is given where a file already stands.
+    (tmp_path / "news").write_text("not a folder")
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    for args in (["crawl", "--sources", str(sources)], ["import-warc", str(sources)]):
+        run = newsbot(*args, "--db", str(tmp_path / "news" / "news.db"))
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert f"{tmp_path / 'news'} is a file, not a folder" in run.stderr
+
+
+def test_crawl_refuses_home_pages_and_a_sources_file_together(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    run = newsbot(
+        "crawl", "http://127.0.0.1:9/", "--sources", str(sources), "--db", str(tmp_path / "news.db")
+    )
+    assert run.returncode == 2 and "not both" in run.stderr
+    assert not (tmp_path / "news.db").exists()
+
+
+def test_import_warc_stopped_with_ctrl_c_records_itself_as_interrupted(tmp_path, article):
+    body, content_type = fetch(article.url)
+    stories = [
+        (f"{article.url}?copy={i}", body.replace(b"</title>", f" {i}</title>".encode()), content_type, 200)
+        for i in range(3000)
+    ]
+    warc = tmp_path / "many.warc.gz"
+    write_warc(warc, stories, gzip=True)
+    db = tmp_path / "news.db"
+    run = stop_newsbot_midway(
+        ["import-warc", str(warc), "--db", str(db)], lambda: _logged(db) > 0, signal.SIGINT
+    )
+    assert run.returncode == 1 and "Aborted" in run.stderr
+    ((outcome, skipped),) = sqlite3.connect(db).execute("select outcome, skipped from crawls").fetchall()
+    assert outcome == "interrupted" and 0 < skipped < 3000
+
+
+def _logged(db) -> int:
+    try:
+        return sqlite3.connect(db).execute("select count(*) from fetch_log").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_a_file_that_is_not_an_archive_is_a_clear_error_and_left_as_it_is(tmp_path):
+    # --db pointed at the wrong file (here: the sources file itself).
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    before = sources.read_bytes()
+    for args in (["crawl", "--sources", str(sources)], ["status"], ["export"], ["import-warc", str(sources)]):
+        run = newsbot(*args, "--db", str(sources))
+        assert run.returncode == 2 and "Traceback" not in run.stderr, (args, run.stderr)
+        assert "is not an SQLite file" in run.stderr
+    assert sources.read_bytes() == before
+
+
+def test_a_bad_value_of_a_newsbot_setting_is_a_usage_error(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[sources]]\nname = "A"\nurl = "http://127.0.0.1:9/"\n')
+    for setting in ("NEWSBOT_WORKERS=two", "NEWSBOT_MAX_PAGES=0", "NEWSBOT_PAGE_TIMEOUT=soon"):
+        run = newsbot("crawl", "--sources", str(sources), "--db", str(tmp_path / "news.db"), "-s", setting)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert setting.split("=")[0] in run.stderr
+    assert not (tmp_path / "news.db").exists()

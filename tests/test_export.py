@@ -10,6 +10,7 @@ import pytest
 from archive.db import Archive
 from archive.export import EXPORT_COLUMNS, export
 from tests.archive_fixtures import HOSTILE_TEXT, HOSTILE_URL, build_archive
+from tests.conftest import newsbot
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +135,14 @@ def test_large_export_streams_every_row_once(tmp_path: Path) -> None:
     assert sink.lines == total and len(sink.urls) == total
     sink = CountingSink()
     assert export(str(path), sink, source="big") == total // 2
+
+
+def test_command_line_mistakes_are_clear_errors_and_leave_no_empty_file(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "november.csv"
+    missing = newsbot("export", "--db", str(tmp_path / "missing.db"), "-o", str(target))
+    assert missing.returncode == 2 and "no archive at" in missing.stderr and "Traceback" not in missing.stderr
+    bad_date = newsbot("export", "--db", str(archive_path), "--since", "yesterday", "-o", str(target))
+    assert bad_date.returncode == 2 and "--since" in bad_date.stderr and "Traceback" not in bad_date.stderr
+    assert not target.exists()

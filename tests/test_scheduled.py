@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shlex
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv
+from archive.db import Archive
+from newsbot.runlock import run_lock
+from tests.conftest import CHILD_ENV, FAST, ROOT, newsbot, newsbot_argv, stop_newsbot_midway
 
 
 def query(db: Path, sql: str, params=()):
@@ -203,6 +206,89 @@ def test_no_overlap_then_sigkill_then_the_next_run_finishes_the_work(fixture_sit
     query(db, "insert into articles_fts(articles_fts) values('integrity-check')")
     status = newsbot("status", "--db", str(db))
     assert status.returncode == 0 and "interrupted" in status.stdout, status.stdout
+    (killed,) = [line for line in status.stdout.splitlines() if "interrupted" in line]
+    assert "interrupted      ?  new" in killed, "a killed run's duration is unknown, not 0 s"
+
+
+def test_a_run_stopped_with_sigterm_records_itself_as_interrupted(fixture_site, tmp_path):
+    # `timeout` in a crontab, a shutdown or `kill` stop a run with SIGTERM: Scrapy stops gracefully,
+    # and the run's own row must say it was stopped, not that it finished.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    slow = ["-s", "DOWNLOAD_DELAY=0.4", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSBOT_STORE_BATCH=1"]
+    run = stop_newsbot_midway(
+        ["crawl", "--sources", str(sources), "--db", str(db), *slow], lambda: _stored(db) >= 2, signal.SIGTERM
+    )
+    assert run.returncode == 1, run.stderr
+    assert "interrupted" in run.stderr
+    ((outcome, finished, message, new),) = query(db, "select outcome, finished, message, new from crawls")
+    assert (outcome, message) == ("interrupted", "finish reason: shutdown")
+    assert finished and 2 <= new < len(fixture_site.expected_articles())
+    assert new == _stored(db)
+
+
+def test_scrapy_crawl_works_and_never_overlaps_a_run(fixture_site, tmp_path):
+    # README: `scrapy crawl news -a sources=sources.toml -s NEWSBOT_DB=news.db` works too, and runs on
+    # the same archive never overlap, whichever command started them.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    scrapy = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={sources}"]
+    scrapy += ["-s", f"NEWSBOT_DB={db}", *FAST]
+
+    def run_scrapy() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            scrapy,
+            cwd=ROOT,
+            env=CHILD_ENV,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    with run_lock(db):  # another run (this test process) holds the archive
+        requests_before = len(fixture_site.requests_log.snapshot())
+        refused = run_scrapy()
+        assert refused.returncode != 0
+        assert "another newsbot run" in refused.stderr and f"pid {os.getpid()}" in refused.stderr
+        assert len(fixture_site.requests_log.snapshot()) == requests_before, "a refused run fetched pages"
+        assert query(db, "select count(*) from crawls") == [(0,)]
+
+    done = run_scrapy()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert query(db, "select count(*) from articles")[0][0] == len(fixture_site.expected_articles())
+    ((command, outcome),) = query(db, "select command, outcome from crawls")
+    assert command == "scrapy crawl news" and outcome in ("success", "partial")
+
+
+def test_a_dead_run_whose_pid_was_reused_is_still_marked_interrupted(fixture_site, tmp_path):
+    # In a container every cron run may get the same pid: a killed run's pid then belongs to a live
+    # process (here: this test) when the next run starts, and must not keep its row 'running'.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(fixture_site.sources_toml(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    with Archive(str(db)) as archive:
+        archive.db["crawls"].update(
+            archive.start_crawl(["Harbor Gazette"], "newsbot crawl"), {"pid": os.getpid()}
+        )
+    done = newsbot("crawl", "--sources", str(sources), "--db", str(db), "--limit", "1", *FAST)
+    assert done.returncode in (0, 3), done.stderr
+    assert [o for (o,) in query(db, "select outcome from crawls order by id")][0] == "interrupted"
+
+
+def test_a_site_that_is_down_is_a_failed_run_not_a_partial_one(tmp_path):
+    # Exit 3 means stories were stored and some fetches failed; cron users alert on exit 1.
+    with socket.socket() as probe:  # a port nothing listens on: every connection is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "news.db"
+    done = newsbot("crawl", f"http://127.0.0.1:{port}/", "--db", str(db), "-s", "RETRY_TIMES=0", *FAST)
+    assert done.returncode == 1, done.stderr
+    assert query(db, "select outcome, new from crawls") == [("failed", 0)]
+    reasons = {r for (r,) in query(db, "select reason from fetch_log")}
+    assert "connection-refused" in reasons and "discovery:connection-refused" in reasons
 
 
 def test_cron_line_quotes_paths_with_spaces(tmp_path):

@@ -68,6 +68,22 @@ def test_mistakes_name_file_source_and_key(text, expected):
     assert expected in str(error.value)
 
 
+def test_a_mistake_names_the_line_of_its_source():
+    text = (
+        "# my sites\n\n"
+        '[[sources]]\nname = "A"\nurl = "https://a.example/"\n\n'
+        '[[sources]]\nname = "B"\nurl = "https://b.example/"\nsection = ["/news/"]\n'
+    )
+    with pytest.raises(SourcesError) as error:
+        parse_sources(text, "sources.toml")
+    assert str(error.value).startswith("sources.toml: line 7: source #2 ('B'): unknown key 'section'")
+
+
+def test_a_single_bracket_sources_table_is_named_as_the_mistake():
+    with pytest.raises(SourcesError, match=r"double brackets: \[\[sources\]\]"):
+        parse_sources('[sources]\nname = "A"\nurl = "https://a.example/"\n', "sources.toml")
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(SourcesError, match="no such file"):
         load_sources(tmp_path / "nope.toml")
