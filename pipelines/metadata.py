@@ -588,8 +588,9 @@ def _is_site_part(part: str, site_name: str | None, host_core: str) -> bool:
         if key in site or site in key:
             return True
     letters = re.sub(r"[^a-z0-9]", "", key)
-    if host_core and len(host_core) >= 3 and letters and len(part.split()) <= 4:
-        return host_core in letters or (len(letters) >= 4 and letters in host_core)
+    core = re.sub(r"[^a-z0-9]", "", host_core)  # "riverside-gazette" is "Riverside Gazette"
+    if len(core) >= 3 and letters and len(part.split()) <= 4:
+        return core in letters or (len(letters) >= 4 and letters in core)
     return False
 
 
@@ -689,12 +690,19 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
     return next((s for s in stripped if s), None)
 
 
-def _part_heading(tree: HtmlElement, title: str) -> tuple[HtmlElement, str] | None:
-    """The first <h2>/<h3> whose text is one part of ``title`` (cut at its separators), with that part."""
+def _part_heading(
+    tree: HtmlElement, title: str, site_name: str | None, host_core: str
+) -> tuple[HtmlElement, str] | None:
+    """The first <h2>/<h3> whose text is one part of ``title`` (cut at its separators), with that part; the
+    part that names the site is the masthead's ("Story | Riverside Gazette Daily" over an <h2> masthead)."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return None
-    parts = {_title_key(part): part for part in parts[:3] if len(part.split()) >= 3}
+    parts = {
+        _title_key(part): part
+        for part in parts[:3]
+        if len(part.split()) >= 3 and not _is_site_part(part, site_name, host_core)
+    }
     for el in tree.xpath("//h2|//h3")[:8]:
         part = parts.get(_title_key(_heading_text(el)))
         if part:
@@ -1279,7 +1287,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     if not all_h1s and title_text:
         # no <h1> (an old hand-made page sets its headline as <h2> or <h3>): the heading that is one part of
         # the head's title ("Weekly Bulletin - Headline") is the headline, and its part the title
-        headline, meta.title = _part_heading(tree, title_text) or (None, meta.title)
+        part = _part_heading(tree, title_text, meta.site_name, host_core)
+        headline, meta.title = part or (None, meta.title)
 
     index = _ld_index(nodes)
     ld_author = _resolve(ld.get("author"), index)

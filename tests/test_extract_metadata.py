@@ -551,3 +551,16 @@ def test_a_template_date_stamp_yields_to_a_day_printed_one_day_before_it():
 def test_a_reporter_label_names_the_writer_and_a_story_sentence_does_not():
     assert _story_authors(byline="<p><b>Reporter:</b> Ann Lowe</p>") == ["Ann Lowe"]
     assert _story_authors(byline="<p>Reporters Without Borders said the ban was unlawful.</p>") == []
+
+
+def test_without_an_h1_a_masthead_h2_naming_the_site_is_not_the_headline():
+    # an old hand-made page: the site's name as <h2> over the story's own <h3>, the head's title naming both
+    story = "<p>The council voted to keep the old river bridge open to buses for another two years.</p>" * 4
+    page = (
+        "<html><head><title>Bridge stays open to buses | Riverside Gazette Daily</title></head><body>"
+        "<h2>Riverside Gazette Daily</h2><h3>Bridge stays open to buses</h3><p>By Jane Doe</p>"
+        f"{story}</body></html>"
+    )
+    meta = extract_metadata(load_html(page), "https://riverside-gazette.example/news/bridge.html")
+    assert meta.title == "Bridge stays open to buses"
+    assert meta.authors == ["Jane Doe"]
