@@ -1194,12 +1194,27 @@ def rule_info_tables(tree: HtmlElement, ctx: dict) -> int:
         if not 2 <= len(rows) <= 8 or any(len(row) > 80 for row in rows):
             continue
         found = [_INFO_ROW.match(row) for row in rows]
-        if not all(found):
+        if not all(found) or not any(m.group("author") for m in found):
             continue
-        if any(m.group("author") for m in found) and any(m.group("date") for m in found):
-            _remove(el)
-            removed += 1
+        # the date of a story's record is a day ("3 May 2025"), not a book's "March 2025"; and the record
+        # stands over the story, not after its opening paragraphs (a quake's key facts: date, by, source)
+        days = [m["date"] and _INFO_DAY.search(row, m.end() - 1) for m, row in zip(found, rows, strict=True)]
+        if not any(days):
+            continue
+        if _after_story_text(el):
+            continue
+        _remove(el)
+        removed += 1
     return removed
+
+
+def _after_story_text(el: HtmlElement) -> bool:
+    """A paragraph of the story's (150 characters or more) stands before ``el``, beside it or beside one of
+    its three nearest wrappers."""
+    for node in [el, *islice(el.iterancestors(), 3)]:
+        if any(len(element_text(p)) >= 150 for p in node.itersiblings("p", preceding=True)):
+            return True
+    return False
 
 
 _CONTENTS_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div"))
@@ -1645,6 +1660,10 @@ DATE_STAMP = LinePattern(
     r"|\W*\d+\s*(min(ute)?s?\.?|minutes?)\s*(read|reading)\W*$|\W*(estimated )?reading time\W*$"
     r"|\W*[\d,.]+[km]?\s+views\W*$"
 )
+
+
+# a day in a story record's date row ("3 May 2025", "2025-05-03"), not a month ("March 2025")
+_INFO_DAY = re.compile(rf"(?<!\w){_DATE}(?!\d)", re.I)
 
 
 _CRUMB_SEPARATOR = re.compile(r" [>›»] ")

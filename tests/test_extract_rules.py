@@ -1098,6 +1098,41 @@ def test_info_tables_take_the_byline_and_date_set_out_as_labels_and_keep_the_sto
         assert "info_tables" not in apply_dom_rules(tree, "https://mills.example/news/mill"), table
 
 
+@pytest.mark.parametrize(
+    "box, kept",
+    [
+        # a book review's fact box over the review: the book's author, and a month for its date
+        (
+            "<dl><dt>Author</dt><dd>Ann Lowe</dd><dt>Published</dt><dd>March 2025, Harbour Press</dd>"
+            "<dt>Category</dt><dd>Local history</dd></dl>",
+            ["Harbour Press", "Local history"],
+        ),
+        # a quake's key facts inside the story: a full date, but after the story's opening paragraphs
+        (
+            "<dl><dt>Date</dt><dd>3 May 2025, 04:12 local time</dd>"
+            "<dt>By</dt><dd>Coastal Seismic Network</dd><dt>Source</dt><dd>Seismic bulletin 12</dd></dl>",
+            ["Coastal Seismic Network", "Seismic bulletin 12"],
+        ),
+    ],
+)
+def test_info_tables_keep_a_fact_box_of_the_storys_own(box, kept):
+    story = [
+        *_MILL_STORY,
+        "The trust's history of the mill, written by a volunteer over six winters, is on sale in the shop "
+        "and tells how the family that ran it for two centuries kept the stones turning through two wars.",
+    ]
+    top = "<p>" + "</p><p>".join(story[:2]) + "</p>"
+    where = (box + top) if "Author" in box else (top + box)
+    page = (
+        "<html><head><title>Mill grinds again</title></head><body><article><h1>Mill grinds again</h1>"
+        f"<p>By Ann Lowe | 3 May 2025</p>{where}<p>{story[2]}</p></article></body></html>"
+    )
+    record = extract_article(page.encode(), "https://mills.example/news/2025/05/03/mill-grinds-again").record
+    assert record is not None
+    for words in [*kept, *story]:
+        assert words in record["text"], words
+
+
 def test_contents_lists_take_the_pages_own_contents_and_keep_an_announced_list():
     from lxml.html import fromstring
 
