@@ -1463,7 +1463,10 @@ TAIL_CALL = LinePattern(
     r"|if you (enjoyed|liked|found|loved) (this|my|our|the)\b"
     r"|(thanks|thank you) for (reading|visiting|stopping by)\b|enjoy(ed)? (this|the) (post|article)"
     r"|(tags|tagged|posted in|filed under|categories)\b"
+    # the page's tags: short labels in a row, not a sentence on the topics of a debate ("Topics: the budget,
+    # the bus station and the pool were raised…")
     r"|(topics|related topics|themen|schlagwörter|stichwörter|etiquetas|temas|mots[- ]clés|sujets)\s*:"
+    r"(\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3}(\s*[,|·•;/]\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3})*)?\W*$"
     r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
     r"|unlock (this|the full) (article|story)"
     # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")

@@ -776,6 +776,9 @@ def test_call_lines_take_the_prompt_on_its_own_line(line):
         "\u201cYou should check out my book first,\u201d the mayor told the planning panel.",
         "We updated this story to correct the name of the school's head teacher.",
         "Residents can submit a request for a refund until the end of March, the council said.",
+        # the topics of a debate, not the page's tags
+        "Topics: the budget, the new bus station and the future of the pool were all raised on Thursday.",
+        "Themen: Haushalt, Verkehr und Schulen standen am Abend auf der Tagesordnung des Rates.",
     ],
 )
 def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
@@ -802,6 +805,8 @@ def test_closing_run_keeps_a_last_paragraph_that_reports_the_same_words(line):
         "We updated this article in June with the new opening hours.",
         "High Street Saver is a registered trademark of the traders' association.",
         "Submit the form below and our team will be in touch.",
+        "Topics: Libraries, Books, Harrowgate Council",
+        "Schlagwörter: Verkehr · Stadtrat · Radwege in der Innenstadt",
     ],
 )
 def test_closing_run_takes_the_publishers_own_small_print(line):
