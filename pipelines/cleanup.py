@@ -123,11 +123,14 @@ BOILERPLATE_LINE = re.compile(
     # a consent dialog's lines and buttons, and the opt-out link under it
     r"|we use cookies|this (web)?site uses cookies|^we value your privacy$"
     r"|^(accept|reject|refuse|allow|decline) (all|selected)( cookies)?$"
-    r"|do not sell or share my personal information|^do not sell my (personal )?info(rmation)?$"
-    r"|\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
+    r"|^\W*do not sell (or share )?my (personal )?info(rmation)?\W*$"
+    # the consent framework's sentence says what it stores, not a column's "We and our partners use every
+    # boat we have…"
+    r"|(\bwe and our (\d+ )?(partners|vendors) (store|use|process|access)|nos partenaires et nous utilisons"
     r"|nous et nos partenaires (utilisons|stockons)"
     r"|wir und unsere (\d+ )?partner (speichern|verwenden|nutzen|verarbeiten)"
-    r"|nosotros y nuestros (\d+ )?(socios|proveedores) (almacenamos|accedemos|utilizamos|usamos|tratamos)"
+    r"|nosotros y nuestros (\d+ )?(socios|proveedores) (almacenamos|accedemos|utilizamos|usamos|tratamos))"
+    r"(?=[^.]{0,120}(cookie|device|personal data|identifier|appareil|données|gerät|daten|dispositivo|datos))"
     r"|^(alle (akzeptieren|ablehnen)|tout (accepter|refuser)|accepter et fermer|continuer sans accepter"
     r"|aceptar (todo|todas|y cerrar)|rechazar (todo|todas)|accetta tutti|rifiuta tutti)$"
     r"|^(paramétrer|configurar|gérer) (les |mes )?(cookies|choix)$"

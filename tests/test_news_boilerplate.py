@@ -413,6 +413,9 @@ NEWS = [
     "Never miss a bin day again with the council's new text service, officials promised.",
     "Wir und unsere Partner haben das Projekt gemeinsam finanziert, sagte die Bürgermeisterin.",
     "Aceptar todo lo que pide el sindicato costaría 40 millones, según el ayuntamiento.",
+    # an opinion column's own first person, a story on a privacy law quoting the link it demands
+    "We and our partners use every boat we have to keep the river clean.",
+    'The law requires a "Do not sell or share my personal information" link on every shop\'s website.',
 ]
 
 
