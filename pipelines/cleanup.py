@@ -1540,6 +1540,12 @@ def _names_author_first(rest: str, authors: list[str]) -> bool:
     return any(key and rest.startswith(key) for key in map(word_key, authors))
 
 
+def _is_sentence(line: str) -> bool:
+    """Six words or more ending as a sentence does, or as one that announces a list (":")."""
+    line = line.rstrip()
+    return line.endswith((".", ":", "!", "?", "”", '"')) and len(line.split()) >= 6
+
+
 def _is_link_row(line: str) -> bool:
     """ "About us | Mission | Write for us": link labels in a row, not a sentence (table rows start "|")."""
     if line.startswith("|") or line.count(" | ") < 2:
@@ -1868,11 +1874,13 @@ def text_rules(
             or chrome >= 0
             and (not reads_as_story(stripped, chrome) or _credits_author(low, authors or []))
             # a row of link labels over the story ("Home | News | Sport"): the site's menu (a row with a
-            # number in it is a byline's: "Jane Doe | Senior Writer | July 2, 2025")
+            # number in it is a byline's: "Jane Doe | Senior Writer | July 2, 2025"); after a sentence (the
+            # lead, or one that announces it: "Rovers started with:") the row is the story's own
             or chrome_on
             and i < 6
             and _is_link_row(stripped)
             and not any(c.isdigit() for c in stripped)
+            and not any(_is_sentence(p) for p in out[:i])
         ):
             bump("chrome_lines")
             continue

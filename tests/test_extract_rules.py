@@ -1183,3 +1183,10 @@ def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
     ]
     deep = [*story, *more, "Wheel | Sluice | Stones | Shaft", "Each has its own display board."]
     assert text_rules(deep, None, set())[0] == deep
+    # a row of the story's own near its top: the side a sentence announces, the towns after the lead
+    for row in (
+        ["The trust's volunteers, in the order they joined:", "Ann Lowe | Sam Okoro | Ruth Hale | Tom Patel"],
+        [story[0], "Dover | Deal | Folkestone | Hythe"],
+    ):
+        announced = [*row, *story[1:]]
+        assert text_rules(announced, None, set())[0] == announced
