@@ -1246,10 +1246,13 @@ def rule_contents_lists(tree: HtmlElement, ctx: dict) -> int:
         ):
             continue
         heading = lst.getprevious()
+        label = element_text(heading) if heading is not None else ""
         if (
             heading is not None
             and heading.tag in _CONTENTS_HEADINGS
-            and len(element_text(heading).split()) <= 5
+            and len(label.split()) <= 5
+            # a label ("Key events", "In this article"), not the story's short sentence ("That was all.")
+            and not label.endswith((".", "!", "?"))
             and heading.find(".//a") is None
         ):
             _remove(heading)

@@ -1164,6 +1164,23 @@ def test_contents_lists_take_the_pages_own_contents_and_keep_an_announced_list()
         assert "contents_lists" not in apply_dom_rules(tree, "https://mills.example/news/mill"), html
 
 
+@pytest.mark.parametrize("lead", ["Here is what we know.", "It was a long night!", "What happens now?"])
+def test_contents_lists_keep_the_storys_short_sentence_over_its_contents(lead):
+    # the contents go (its entries are the headings below), the sentence of the story over them stays
+    sections = ["The wheel", "The sluice"]
+    contents = "<ul>" + "".join(f"<li><a href='#s{i}'>{h}</a></li>" for i, h in enumerate(sections)) + "</ul>"
+    body = "".join(f"<h2 id='s{i}'>{h}</h2><p>{_MILL_STORY[i]}</p>" for i, h in enumerate(sections))
+    story = "The trust expects to sell the flour in the mill shop and to bakeries in the market town."
+    page = (
+        "<html><head><title>Mill grinds again</title></head><body><article><h1>Mill grinds again</h1>"
+        f"<p>By Ann Lowe</p><p>{story}</p><p>{lead}</p>{contents}{body}</article></body></html>"
+    )
+    record = extract_article(page.encode(), "https://mills.example/news/2025/05/03/mill-grinds-again").record
+    assert record is not None and "contents_lists" in record["extraction"]["rules"]
+    for words in [story, lead, *_MILL_STORY]:
+        assert words in record["text"], words
+
+
 def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
     from pipelines.cleanup import text_rules
 
