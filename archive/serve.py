@@ -68,13 +68,23 @@ class _Urls(Urls):
     Behind a proxy that passes the full path, Datasette 0.65 builds some links (export as JSON and
     CSV, sorting, suggested facets) from the request's path, which holds the prefix already, and
     adds the prefix again: `/archive/archive/news/articles.json`, a 404 (simonw/datasette#2105).
-    Other links (facet values) are the request's path alone and are right as they are."""
+    Other links (facet values) are the request's path alone and are right as they are.
+
+    A path carries the prefix when what follows it is one of Datasette's own first segments (a
+    database, `-`, a static mount): under `/news/`, `/news/news/articles` carries it and
+    `/news/articles` (the archive's table, asked for by a plugin or a test) does not."""
 
     def path(self, path: str, format: str | None = None) -> PrefixedUrlString:
         base_url = self.ds.setting("base_url")
-        if base_url != "/" and not isinstance(path, PrefixedUrlString) and path.startswith(base_url):
+        if base_url != "/" and not isinstance(path, PrefixedUrlString) and self._carries(path, base_url):
             path = PrefixedUrlString(path)
         return super().path(path, format=format)
+
+    def _carries(self, path: str, base_url: str) -> bool:
+        if not path.startswith(base_url):
+            return False
+        first = path[len(base_url) :].split("?", 1)[0].split("/", 1)[0]
+        return first in ("", "-", STATIC_MOUNT) or first.split(".", 1)[0] in self.ds.databases
 
 
 class ReadingRoom(Datasette):
