@@ -339,6 +339,16 @@ class Archive:
                 counts[outcome] = n
         return counts
 
+    def missed_guesses(self, crawl_id: int) -> int:
+        """Guessed URLs of the run that were not there (robots.txt, /sitemap.xml), logged as skipped:
+        no failure of the site, but no proof that anything could be fetched either."""
+        (n,) = self.db.execute(
+            "select count(*) from fetch_log where crawl_id = ? and outcome = 'skipped'"
+            " and reason like 'discovery:%'",
+            [crawl_id],
+        ).fetchone()
+        return n
+
     # --- sources ---
 
     def upsert_sources(self, sources: Iterable[dict[str, Any]]) -> None:

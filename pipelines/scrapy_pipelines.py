@@ -135,16 +135,9 @@ class StorePipeline:
             return
         counts = self.archive.crawl_counts(self.crawl_id)
         counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
-        # A guessed URL that failed (robots.txt, /sitemap.xml) is logged as skipped: it is no failure
-        # of the site, but no proof that anything could be fetched either (a site that is down).
-        (missed_guesses,) = self.archive.db.execute(
-            "select count(*) from fetch_log where crawl_id = ? and outcome = 'skipped'"
-            " and reason like 'discovery:%'",
-            [self.crawl_id],
-        ).fetchone()
-        fetched_ok = (
-            counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"] - missed_guesses
-        )
+        # a site that is down answers none of the guessed URLs either: they prove nothing was fetched
+        fetched = counts["new"] + counts["updated"] + counts["unchanged"] + counts["skipped"]
+        fetched_ok = fetched - self.archive.missed_guesses(self.crawl_id)
         broke = reason != "finished" and not reason.startswith("closespider_")  # a limit set is no failure
         if reason == "shutdown":
             outcome = "interrupted"
