@@ -1692,8 +1692,9 @@ def _is_crumbs(line: str) -> bool:
     headline."""
     segments = _CRUMB_SEPARATOR.split(line)
     if len(segments) < 3:
+        # a slash also separates a story's words ("Home / News / Local is how the old site listed it.")
         segments = line.split(" / ")
-        if not _CRUMB_HOME.match(segments[0].strip()):
+        if not _CRUMB_HOME.match(segments[0].strip()) or is_sentence(line):
             return False
     return len(segments) >= 3 and all(0 < len(seg.split()) <= 12 for seg in segments)
 

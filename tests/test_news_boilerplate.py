@@ -394,6 +394,7 @@ NEWS = [
     "The council will print the new bin calendar and email it to every household in May.",
     "Around the web of canals, boatyards are struggling to find staff, the trust said.",
     "Home / away shirts will cost £45 this season, the club said.",
+    "Home / News / Local is how the old website listed the story, the court heard.",
     "Reject all the amendments, the party whip told councillors before the vote.",
     "Sponsored links between the two charities were cut after the scandal, auditors found.",
     "Only $5 for a month's pass, the new bus fare is half the old one, the council said.",
