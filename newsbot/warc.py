@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -37,6 +38,7 @@ class WarcPage:
     declared_encoding: str | None
     http_status: int | None
     skip_reason: str | None = None
+    failure: str | None = None  # what could not be read (a file cut short): a failed fetch, not a skip
 
 
 def _charset(content_type: str) -> str | None:
@@ -50,13 +52,38 @@ def _charset(content_type: str) -> str | None:
 def iter_warc_pages(path: str | os.PathLike[str]) -> Iterator[WarcPage]:
     """Every response record of a WARC / WARC.gz file; non-HTML ones come with a skip reason."""
     with open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        last = None
+
+        def read() -> Iterator:
+            nonlocal last  # the last record read, checked below
+            for record in records:
+                last = record
+                yield record
+
         try:
-            yield from _pages(ArchiveIterator(stream))
+            yield from _pages(read())
         except ArchiveLoadFailed as exc:
             raise WarcError(f"{os.fspath(path)}: not a WARC file ({exc})") from None
+        # warcio stops without a word where a file was cut short (a download or a copy that broke off):
+        # inside a record (it still owes bytes), or after it (a gzip member it could not open)
+        offset = records.get_record_offset() or 0
+        unread = os.fstat(stream.fileno()).st_size - offset - (records.get_record_length() or 0)
+        if last is not None and last.raw_stream.limit > 0 or unread > _END_SLACK:
+            yield WarcPage(
+                Path(path).resolve().as_uri(),
+                None,
+                None,
+                None,
+                failure=f"truncated-warc: the file breaks off in or after its record at byte {offset}; "
+                "what followed it is lost",
+            )
 
 
-def _pages(records: ArchiveIterator) -> Iterator[WarcPage]:
+_END_SLACK = 4  # the blank lines after an uncompressed file's last record, which warcio does not count
+
+
+def _pages(records: Iterator) -> Iterator[WarcPage]:
     for record in records:
         if record.rec_type != "response":
             continue
@@ -118,6 +145,9 @@ def import_warc(
 
             for path in paths:
                 for page in iter_warc_pages(path):
+                    if page.failure:
+                        writer.add(PageFate(page.url, FAILED, source or "warc", reason=page.failure))
+                        continue
                     records += 1
                     if page.skip_reason:
                         writer.add(

@@ -120,6 +120,25 @@ def test_import_warc(tmp_path, fixture_site, gzip):
     assert conn.execute("select count(*) from articles").fetchone()[0] == 5
 
 
+def test_import_of_a_warc_cut_short_stores_what_it_holds_and_says_the_rest_is_lost(tmp_path, fixture_site):
+    articles = fixture_site.expected_articles()[:5]
+    warc = tmp_path / "cut.warc.gz"
+    write_warc(warc, [(a.url, *fetch(a.url), 200) for a in articles], gzip=True)
+    data = warc.read_bytes()
+    warc.write_bytes(data[: int(len(data) * 0.9)])  # a download that broke off in the last story
+    db = tmp_path / "news.db"
+
+    run = newsbot("import-warc", str(warc), "--db", str(db))
+    assert run.returncode == 0, run.stderr
+    assert "1 failed" in run.stdout
+    conn = sqlite3.connect(db)
+    stored = {url for (url,) in conn.execute("select url from articles")}
+    assert 3 <= len(stored) < 5 and stored == {a.url for a in articles[: len(stored)]}
+    ((url, reason),) = conn.execute("select url, reason from fetch_log where outcome = 'failed'")
+    assert url == warc.resolve().as_uri() and reason.startswith("truncated-warc: ")
+    assert conn.execute("select outcome from crawls").fetchone() == ("partial",)
+
+
 def test_crawl_on_a_terminal_shows_progress_and_logs_to_a_file(tmp_path, fixture_site):
     import os
     import pty
