@@ -303,12 +303,8 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     page_chars = len(element_text(body if body is not None else tree))
     p_lens = {p: len(element_text(p)) for p in tree.iter("p")}
     p_chars = sum(p_lens.values())  # = rules' p_len
-    features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens)
     printed = None if meta.published else visible_date(tree)
-    if printed and meta.h1:
-        # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire
-        # brief on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
-        features["has_date"] = 1.0
+    features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens, printed_date=printed)
     if features.get("url_listing") and not force:
         # a tag, author, search or page-2 URL is a listing whatever its text: no extraction to pay for
         page_type, why = classify_page(features)
