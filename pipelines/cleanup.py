@@ -620,10 +620,13 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
     removed only when they are small (their own text, not the article around them)."""
     removed = 0
     for el, attrs in _screened_blocks(tree, ctx):
-        if el.tag in ("p", "table") or not _attached(el, tree):
+        if el.tag == "table" or not _attached(el, tree):
             continue
         kind = next((k for k in _BOX_KINDS if _TOKENS[k].search(attrs)), None)
-        if kind is None:
+        # a paragraph goes as a box of its own only when named as the site's small print ("affiliate-
+        # disclaimer": the notice under each entry of a list of books, which trafilatura glues to the
+        # entry's text); the other kinds name the boxes around their paragraphs
+        if kind is None or el.tag == "p" and kind != "disclaimer":
             continue
         if kind == "related" and re.search(r"related-?(post-?)?(content|body|article)\b", attrs):
             continue
@@ -1385,11 +1388,12 @@ DISCLOSURE_WORD = re.compile(
 )
 
 
-# Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo"), a paywall
+# Lines that are a prompt to the reader wherever they stand: a button's text ("Book a demo", "Get started
+# today", the heading of a call-to-action band in the column as much as a button under the story), a paywall
 # notice, the consent small print under a sign-up field, an invitation to follow or join elsewhere.
 CALL_LINE = LinePattern(
     r"(book|request|get|schedule)( a| your| my)? (free )?(demo|quote|consultation|estimate)"
-    r"( today| now)?\W*$"
+    r"( today| now)?\W*$|get started( today| now| for free| free)?\W*$"
     # a paywall's or a registration wall's prompt, in several languages
     r"|subscribe( now| today)? (to|for) (get access|(continue|keep) reading|read (more|the full|the rest)"
     r"|unlimited( digital)? access|full access)"
@@ -1459,7 +1463,7 @@ CALL_LINE = LinePattern(
 TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
-    r"|get started( today| now| for free)?\W*$|follow [^.]{1,40}$"
+    r"|follow [^.]{1,40}$"
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
@@ -1487,6 +1491,8 @@ TAIL_CALL = LinePattern(
     r"|(we|i|this (article|site|post|content|page)) (do|does) not (provide|give|offer) "
     r"(tax|legal|investment|financial)\b.{0,40}\badvice\b"
     r"|check out my ([\w-]+ ){0,4}(course|book|channel|podcast|shop|store|newsletter|program)\b"
+    # the publisher selling its own space under the story or the issue
+    r"|(advertise with us|sponsor (this|our) (newsletter|podcast|blog|site))\W*$"
     # a trademark notice on its own line ("X is a registered trademark of Y."), not a sentence going on
     r"|[^.,;]{1,60} (is|are) (a )?(registered )?trademarks? of [^.,;]{1,60}\.?$",
     # told to the reader (a sentence that starts with the verb, or "our"/"my" list), not reported in a story
@@ -1507,6 +1513,9 @@ TAIL_CALL = LinePattern(
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
+    # the publisher's invitation to buy its space, told to the reader ("Explore sponsorship opportunities…")
+    r"|(^|[.!?] )(explore|view|see|discover|check out) (our )?(sponsorship|advertising)"
+    r" (opportunities|options|packages|rates)\b"
     # told to the reader ("Submit the form…", "…, please submit a request"), not reported ("Residents can…")
     r"|(^|[.!?,] |\bplease )submit (an?|the|this|our|your) ([\w-]+ ){0,3}(form|request)\b"
     r"|not fdic insured|past performance (is|does) not"

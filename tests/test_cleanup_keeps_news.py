@@ -256,6 +256,10 @@ CLOSING = [
     "The rest of the article is available to subscribers only.",
     "Siga-nos nas redes sociais e acompanhe as notícias do dia.",
     "About the author: Ruth Okafor edits the Gazette, and has reported on local politics since 2010.",
+    # the publisher selling its own space
+    "Advertise with us",
+    "Sponsor this newsletter",
+    "The Gazette reaches 12,000 readers a week. Explore sponsorship opportunities with our team.",
 ]
 
 

@@ -182,6 +182,18 @@ CASES = {
         "//div[@class='q9w6']/p[not(@class)]",
         ["Wir und unsere Partner speichern", "Datenschutzeinstellungen", "Alle ablehnen", "\nAnzeige\n"],
     ),
+    # the small print named as such under each entry of a list, which trafilatura glues to the entry's text
+    "chrome_books_affiliate_small_print.html": (
+        "https://wendle-gazette.example/culture/books/2025/12/06/winter-reading-valley-novels",
+        "//article//p[not(@class)] | //article//h3",
+        ["We are paid a small fee", "Prices were checked"],
+    ),
+    # a newsletter's call in the column and the publisher selling its own space under the issue
+    "chrome_newsletter_sales_pitch.html": (
+        "https://wendle-gazette.example/newsletters/harbour-briefing/2025/06/13/lido-sponsor-ferry-fares-late-bus",
+        "//div[@class='issue-body']/p[position() < last()]",
+        ["\nGet started today\n", "Advertise with us", "12,000 readers", "book your slot"],
+    ),
     "chrome_es_lo_mas_leido.html": (
         "https://levante-sur.example/local/2025/06/30/bibliotecas-horario-verano",
         "//div[@class='cuerpo']/p",
@@ -351,6 +363,8 @@ LINES = [
     "Rechazar todo",
     "Einstellungen verwalten",
     "Paramétrer les cookies",
+    "Get started today",
+    "Get started for free",
 ]
 
 
@@ -417,6 +431,11 @@ NEWS = [
     # an opinion column's own first person, a story on a privacy law quoting the link it demands
     "We and our partners use every boat we have to keep the river clean.",
     'The law requires a "Do not sell or share my personal information" link on every shop\'s website.',
+    # the words of an affiliate notice, of a call and of a sales pitch, in the story's own sentences
+    "Amazon Associates, the union of the retailer's warehouse staff, voted for a book fair at the library.",
+    "Get started today, the coach told the squad, and the new pitch will be ready by May.",
+    "Explore sponsorship opportunities before the lido reopens, the council told local firms in a letter.",
+    "Advertise with us, the council urged shops on the high street, and the lido will stay open all summer.",
 ]
 
 
