@@ -1271,8 +1271,10 @@ _TABLE_PARTS = etree.XPath("./tbody|./thead|./tfoot|./caption|./colgroup")
 
 def _story_cell(cell: HtmlElement) -> bool:
     """A cell that holds a page's text as blocks, not a value: 400 characters or more, in paragraphs (two
-    <p> or two <br><br> breaks), under a heading, or around a table of its own."""
-    if len(element_text(cell)) < 400:
+    <p> or two <br><br> breaks), under a heading, or around a table of its own; not mostly links (a
+    column of section links, however long, is the menu)."""
+    size = len(element_text(cell))
+    if size < 400 or _link_text_len(cell) > 0.5 * size:
         return False
     if cell.find(".//table") is not None or any(True for _ in cell.iter(*_HEADINGS)):
         return True

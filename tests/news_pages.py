@@ -1,7 +1,7 @@
 """Pages of real news of our own (invented outlets and text) and what a reader expects of each: it is taken
 for an article, keeps every paragraph of its story, loses the furniture around it, and gives the title, date
 and author it prints plainly. Shared by the test modules that hold such pages (test_news_variety,
-test_old_web); each module lists its pages and asks these questions of them."""
+test_old_web): each lists its pages and asks these questions of them (``ArticlePageChecks``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
+import pytest
+
+from pipelines.extract import extract_article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -48,31 +51,48 @@ def _holds(text: str, line: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(line)}(?!\w)", text) is not None
 
 
-def assert_is_article(result) -> None:
-    assert result.is_article, (result.reason, result.page_type, result.features)
+def pages_fixture(pages: list[Page]):
+    """The ``extracted`` fixture over a module's pages: (page, ``extract_article`` of it), once a page."""
+
+    @pytest.fixture(
+        scope="module", params=pages, ids=lambda page: page.name.removesuffix(".html"), name="extracted"
+    )
+    def extracted(request):
+        page = request.param
+        return page, extract_article((PAGES / page.name).read_bytes(), page.url)
+
+    return extracted
 
 
-def assert_story_kept(page: Page, result) -> None:
-    text = words(result.record["text"])
-    missing = [p for p in story_paragraphs(page) if p not in text]
-    assert not missing, (missing, result.record["extraction"])
+class ArticlePageChecks:
+    """What a reader expects of each page: a module lists its pages (``pages_fixture``), subclasses this."""
 
+    def test_the_page_is_an_article(self, extracted):
+        result = extracted[1]
+        assert result.is_article, (result.reason, result.page_type, result.features)
 
-def assert_furniture_gone(page: Page, result) -> None:
-    kept = [line for line in page.furniture if _holds(result.record["text"], line)]
-    assert not kept, (kept, result.record["extraction"])
+    def test_every_paragraph_of_the_story_is_kept(self, extracted):
+        page, result = extracted
+        text = words(result.record["text"])
+        missing = [p for p in story_paragraphs(page) if p not in text]
+        assert not missing, (missing, result.record["extraction"])
 
+    def test_the_furniture_around_the_story_goes(self, extracted):
+        page, result = extracted
+        kept = [line for line in page.furniture if _holds(result.record["text"], line)]
+        assert not kept, (kept, result.record["extraction"])
 
-def assert_furniture_printed(page: Page) -> None:
-    """Each furniture line the page is said to lose is on the page: a line it never printed would pass."""
-    text = words(" ".join(page_tree(page).itertext()))
-    absent = [line for line in page.furniture if not _holds(text, line)]
-    assert not absent, absent
+    def test_the_furniture_asserted_gone_is_on_the_page(self, extracted):
+        # a line the page never printed (an input's placeholder, a typo) would pass the test above
+        page = extracted[0]
+        text = words(" ".join(page_tree(page).itertext()))
+        absent = [line for line in page.furniture if not _holds(text, line)]
+        assert not absent, absent
 
-
-def assert_printed_metadata(page: Page, result) -> None:
-    record = result.record
-    assert record["title"] == page.title
-    assert (record["published"] or "")[:10] == page.date
-    if page.authors is not None:
-        assert record["authors"] == page.authors
+    def test_title_date_and_author_are_the_ones_printed(self, extracted):
+        page, result = extracted
+        record = result.record
+        assert record["title"] == page.title
+        assert (record["published"] or "")[:10] == page.date
+        if page.authors is not None:
+            assert record["authors"] == page.authors

@@ -1234,6 +1234,19 @@ def test_layout_tables_turn_a_page_laid_out_in_a_table_into_blocks_and_keep_the_
     result = extract_article(page, "https://mills.example/news/mill")
     lines = result.record["text"].split("\n")
     assert all(p in lines for p in _MILL_STORY), lines
+    # three columns: a long menu of section links (mostly links: not a text of its own), the story, and a
+    # column of teasers, each a linked headline over a sentence
+    menu = "<br><br>".join(f"<a href='/s{i}/'>Section number {i} of the paper</a>" for i in range(20))
+    teasers = "".join(
+        f"<p><a href='/news/{i}/'>Bakery opens on the quay</a> The new bakery on the quay sells bread made "
+        "with the mill's flour, and the queue on its first morning ran past the harbour office.</p>"
+        for i in range(3)
+    )
+    columns = (
+        f"<html><body><table><tr><td>{menu}</td><td>{story}</td><td>{teasers}</td></tr></table></body></html>"
+    )
+    tree = fromstring(columns)
+    assert apply_dom_rules(tree, "https://mills.example/news/mill").get("layout_tables") == 1
     # a grid of cards, each its heading and paragraphs: the content is the table's, not the page's layout
     card = "<td><h3>The mill</h3>" + "".join(f"<p>{p}</p>" for p in _MILL_STORY) + "</td>"
     grid = fromstring(f"<html><body><table><tr>{card * 3}</tr></table></body></html>")

@@ -4,18 +4,7 @@ around it, and give the title, date and author it prints plainly."""
 
 from __future__ import annotations
 
-import pytest
-
-from pipelines.extract import extract_article
-from tests.news_pages import (
-    PAGES,
-    Page,
-    assert_furniture_gone,
-    assert_furniture_printed,
-    assert_is_article,
-    assert_printed_metadata,
-    assert_story_kept,
-)
+from tests.news_pages import ArticlePageChecks, Page, pages_fixture
 
 PAGES_UNDER_TEST = [
     # entries under their own timestamps, a key-events list of anchors, a share row under every entry
@@ -282,28 +271,8 @@ PAGES_UNDER_TEST = [
 ]
 
 
-@pytest.fixture(scope="module", params=PAGES_UNDER_TEST, ids=lambda page: page.name.removesuffix(".html"))
-def extracted(request):
-    page = request.param
-    result = extract_article((PAGES / page.name).read_bytes(), page.url)
-    return page, result
+extracted = pages_fixture(PAGES_UNDER_TEST)
 
 
-def test_the_page_is_an_article(extracted):
-    assert_is_article(extracted[1])
-
-
-def test_every_paragraph_of_the_story_is_kept(extracted):
-    assert_story_kept(*extracted)
-
-
-def test_the_furniture_around_the_story_goes(extracted):
-    assert_furniture_gone(*extracted)
-
-
-def test_the_furniture_asserted_gone_is_on_the_page(extracted):
-    assert_furniture_printed(extracted[0])
-
-
-def test_title_date_and_author_are_the_ones_printed(extracted):
-    assert_printed_metadata(*extracted)
+class TestNewsVariety(ArticlePageChecks):
+    pass

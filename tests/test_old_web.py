@@ -8,21 +8,9 @@ plainly; and no rule of ours may cost a story paragraph that bare trafilatura fi
 
 from __future__ import annotations
 
-import pytest
 import trafilatura
 
-from pipelines.extract import extract_article
-from tests.news_pages import (
-    PAGES,
-    Page,
-    assert_furniture_gone,
-    assert_furniture_printed,
-    assert_is_article,
-    assert_printed_metadata,
-    assert_story_kept,
-    story_paragraphs,
-    words,
-)
+from tests.news_pages import PAGES, ArticlePageChecks, Page, pages_fixture, story_paragraphs, words
 
 OLD_PAGES = [
     # a 1999 newspaper laid out in nested tables: a left column of section links, the story in a <td> of
@@ -299,44 +287,20 @@ OLD_PAGES = [
 ]
 
 
-@pytest.fixture(scope="module", params=OLD_PAGES, ids=lambda page: page.name.removesuffix(".html"))
-def extracted(request):
-    page = request.param
-    result = extract_article((PAGES / page.name).read_bytes(), page.url)
-    return page, result
+extracted = pages_fixture(OLD_PAGES)
 
 
-def test_the_page_is_an_article(extracted):
-    assert_is_article(extracted[1])
+class TestOldWeb(ArticlePageChecks):
+    def test_no_story_paragraph_that_bare_trafilatura_finds_is_lost(self, extracted):
+        page, result = extracted
+        bare = words(trafilatura.extract((PAGES / page.name).read_bytes(), url=page.url) or "")
+        ours = words(result.record["text"])
+        lost = [p for p in story_paragraphs(page) if p in bare and p not in ours]
+        assert not lost, (lost, result.record["extraction"])
 
-
-def test_every_paragraph_of_the_story_is_kept(extracted):
-    assert_story_kept(*extracted)
-
-
-def test_no_story_paragraph_that_bare_trafilatura_finds_is_lost(extracted):
-    page, result = extracted
-    bare = words(trafilatura.extract((PAGES / page.name).read_bytes(), url=page.url) or "")
-    ours = words(result.record["text"])
-    lost = [p for p in story_paragraphs(page) if p in bare and p not in ours]
-    assert not lost, (lost, result.record["extraction"])
-
-
-def test_the_furniture_around_the_story_goes(extracted):
-    assert_furniture_gone(*extracted)
-
-
-def test_the_furniture_asserted_gone_is_on_the_page(extracted):
-    assert_furniture_printed(extracted[0])
-
-
-def test_title_date_and_author_are_the_ones_printed(extracted):
-    assert_printed_metadata(*extracted)
-
-
-def test_each_story_paragraph_is_a_paragraph_of_its_own(extracted):
-    # a layout table read as a table gives one "| menu | story | copyright |" line holding every paragraph
-    page, result = extracted
-    lines = {words(line) for line in result.record["text"].split("\n")}
-    merged = [p for p in story_paragraphs(page) if p not in lines]
-    assert not merged, (merged, result.record["extraction"])
+    def test_each_story_paragraph_is_a_paragraph_of_its_own(self, extracted):
+        # a layout table read as a table gives one "| menu | story | copyright |" line holding every paragraph
+        page, result = extracted
+        lines = {words(line) for line in result.record["text"].split("\n")}
+        merged = [p for p in story_paragraphs(page) if p not in lines]
+        assert not merged, (merged, result.record["extraction"])
