@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipelines.metadata import WEEKDAYS
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -73,6 +75,7 @@ RELATED_HEADING = re.compile(
     # the grids of sponsored links under a story ("Around the web", "Sponsored Links by Outbrain")
     r"|(from )?around the web|(sponsored|promoted|partner) (links|stories|content|posts)( by \w+)?"
     r"|from our (partners|sponsors)|from the web|paid post"
+    r"|voir aussi|siehe auch|ver también|vedi anche"
     r"|à lire aussi|lire aussi|sur le même sujet|articles? (similaires|liés|connexes)|dans la même rubrique"
     r"|les plus lus|mehr zum thema|das könnte sie auch interessieren|weitere artikel"
     r"|lesen sie auch|auch interessant|weitere nachrichten|mehr aus .{1,40}"
@@ -1264,6 +1267,63 @@ def rule_contents_lists(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+_TABLE_ROWS = etree.XPath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
+_ROW_CELLS = etree.XPath("./td|./th")
+_TABLE_PARTS = etree.XPath("./tbody|./thead|./tfoot|./caption|./colgroup")
+
+
+def _story_cell(cell: HtmlElement) -> bool:
+    """A cell that holds a page's text as blocks, not a value: 400 characters or more, in paragraphs (two
+    <p> or two <br><br> breaks), under a heading, or around a table of its own; not mostly links (a
+    column of section links, however long, is the menu)."""
+    size = len(element_text(cell))
+    if size < 400 or _link_text_len(cell) > 0.5 * size:
+        return False
+    if cell.find(".//table") is not None or any(True for _ in cell.iter(*_HEADINGS)):
+        return True
+    if sum(1 for _ in cell.iter("p")) >= 2:
+        return True
+    breaks = sum(
+        1
+        for br in cell.iter("br")
+        if not (br.tail or "").strip() and br.getnext() is not None and br.getnext().tag == "br"
+    )
+    return breaks >= 2
+
+
+def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
+    """Tables used to lay out the page (the 1998-2010 way: a column of section links, the story in a <td>
+    of <font> tags, a footer row), turned into the blocks they stand for. trafilatura prints a table's
+    row as one line of "| cell | cell |": the story's paragraphs, the menu and the copyright all became one
+    line. A table is a layout one when a cell of its own holds the page's text in blocks (``_story_cell``);
+    a one-column table inside it, or one of links anywhere (a menu, a row of section links), goes the same
+    way. A table of values stays a table: a timetable, a byline table of labels and values, a grid of
+    cards each with its own text."""
+    laid_out: set[HtmlElement] = set()
+    for table in list(tree.iter("table")):
+        rows = {tr: _ROW_CELLS(tr) for tr in _TABLE_ROWS(table)}
+        if not rows:
+            continue
+        inside = any(a in laid_out for a in table.iterancestors("div"))
+        one_column = all(len(cells) <= 1 for cells in rows.values())
+        # one cell (or two) with the page's text: a grid of such cells (a table of cards, each a heading
+        # and its paragraphs) is content laid out as a table, and trafilatura reads it as well as it can
+        stories = sum(1 for cells in rows.values() for c in cells if _story_cell(c))
+        if not 0 < stories <= 2 and not (
+            one_column and (inside or _link_text_len(table) > 0.6 * len(element_text(table)))
+        ):
+            continue
+        for tr, cells in rows.items():
+            for cell in cells:
+                cell.tag = "div"
+            tr.tag = "div"
+        for part in _TABLE_PARTS(table):
+            part.tag = "div"
+        table.tag = "div"
+        laid_out.add(table)
+    return len(laid_out)
+
+
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
     ("comment_forms", rule_comment_forms),
@@ -1276,6 +1336,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("boilerplate_blocks", rule_boilerplate_blocks),
     ("info_tables", rule_info_tables),
     ("contents_lists", rule_contents_lists),
+    ("layout_tables", rule_layout_tables),
 ]
 
 
@@ -1341,7 +1402,9 @@ CHROME_LINE = LinePattern(
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
     r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
-    r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us a (news )?tip"
+    r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us (a (news )?tip|(an )?e-?mail)"
+    # a Blogger template's feed links under every post ("Subscribe to: Post Comments (Atom)")
+    r"|subscribe to: (posts|post comments|comments)( \((atom|rss)\))?"
     # a gallery's controls
     r"|view (the )?gallery|((image|photo|picture|slide) )?\d+ of \d+"
     r"|privacy (policy|notice)|cookie policy|terms (and|&) conditions|terms of (use|service)"
@@ -1558,11 +1621,23 @@ def _is_sentence(line: str) -> bool:
     return line.endswith((".", ":", "!", "?", "”", '"')) and len(line.split()) >= 6
 
 
+# what a menu's labels are set apart with: bars, middle dots and bullets, or dashes (from three on, as
+# a sentence has two dashes around an aside: "The vote - the third this year - was close")
+_ROW_SEPARATORS = ((" | ", 2), (" · ", 2), (" • ", 2), (" - ", 3), (" – ", 3))
+
+
 def _is_link_row(line: str) -> bool:
-    """ "About us | Mission | Write for us": link labels in a row, not a sentence (table rows start "|")."""
-    if line.startswith("|") or line.count(" | ") < 2:
+    """ "About us | Mission | Write for us", "HOME - NEWS - SPORTS - CLASSIFIED ADS": link labels in a row,
+    not a sentence (table rows start "|")."""
+    if line.startswith("|"):
         return False
-    return all(0 < len(seg.split()) <= 4 and not seg.endswith(".") for seg in map(str.strip, line.split("|")))
+    for separator, fewest in _ROW_SEPARATORS:
+        if line.count(separator) >= fewest:
+            if separator != " | " and any(c.isdigit() for c in line):
+                return False  # "1-2 Players • Ages 14+ • $59": a product's facts, not a menu
+            segments = map(str.strip, line.split(separator.strip()))
+            return all(0 < len(seg.split()) <= 4 and not seg.endswith(".") for seg in segments)
+    return False
 
 
 def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
@@ -1644,6 +1719,13 @@ _BYLINE = re.compile(r"^(by|par|von|por|di|door|af|av)\s+(\S.{0,100})$", re.I)
 _NAMES = re.compile(r"([A-Z][\w.'’-]*\s*){1,4}((,|and|&)\s*([A-Z][\w.'’-]*\s*){1,4})*")
 
 
+_JOB_LINE = re.compile(
+    r"[\w .'’&-]{0,40}\b(staff( writer| reporter| correspondent)?|correspondent|reporter|writer|editor"
+    r"|columnist|contributor|photographer)s?$",
+    re.I,
+)
+
+
 def _is_byline(paragraph: str, authors: list[str]) -> bool:
     """ "By Jane Doe", "By Jane Doe and John Roe, Staff Writers": the byline trafilatura keeps as text."""
     match = _BYLINE.match(paragraph.strip())
@@ -1674,11 +1756,16 @@ _STAMP_WORD = (
     r"(last )?(updated|modified|reviewed|published|posted|date|aktualisiert|veröffentlicht|publié|mis à jour"
     r"|publicado|actualizado)"
 )
+# the day's name before the date ("Monday, March 3, 2008") and the time's zone after it ("14:32 GMT"), as
+# papers and blog templates of the 2000s print the date over their stories
+_WEEKDAY = rf"({WEEKDAYS},?\s+)"
+_ZONE = r"(\s*(gmt|utc|bst|cet|cest|[ecmp][sd]t))?"
 # The page's own date stamps and counters at the top of the text: "Last updated: 3 May 2025",
 # "Updated 3 hours ago", "Jan 23", "3 min read", "1,204 views" (the date is kept as metadata, not as a
 # paragraph)
 DATE_STAMP = LinePattern(
-    rf"\W*({_STAMP_WORD}( on| at| am| le| el)?\s*:?\s*)?{_DATE}(\s*(at\s*)?\d{{1,2}}:\d{{2}}\s*(am|pm)?)?\W*$"
+    rf"\W*({_STAMP_WORD}( on| at| am| le| el)?\s*:?\s*)?{_WEEKDAY}?{_DATE}"
+    rf"(\s*,?\s*(at\s*)?\d{{1,2}}:\d{{2}}\s*(am|pm)?{_ZONE})?\W*$"
     rf"|\W*{_STAMP_WORD}( on)?\s*:?\s*$"
     rf"|\W*({_STAMP_WORD}\s*:?\s*)?(\d+|an?|one) (min(ute)?s?|hours?|hrs?|days?|weeks?|months?) ago\W*$"
     r"|\W*\d+\s*(min(ute)?s?\.?|minutes?)\s*(read|reading)\W*$|\W*(estimated )?reading time\W*$"
@@ -1700,6 +1787,9 @@ def _is_crumbs(line: str) -> bool:
     """ "Home > Guides > Moving", "Home › News", "Home / News / Local": the breadcrumb trail over the
     headline."""
     segments = _CRUMB_SEPARATOR.split(line)
+    if len(segments) == 2 and all(0 < len(seg.split()) <= 5 for seg in segments):
+        # "Vie locale > Saint-Aubin": a section and its town, two steps; a sentence has more words, or ends
+        return not line.rstrip().endswith((".", "!", "?", ":"))
     if len(segments) < 3:
         # a slash also separates a story's words ("Home / News / Local is how the old site listed it.")
         segments = line.split(" / ")
@@ -1834,6 +1924,10 @@ def text_rules(
             if len(out[i]) <= 150 and _is_byline(out[i], authors or []):
                 del out[i]
                 bump("byline_repeat")
+                # the byline's second line, the writer's job ("Gazette Staff Writer", "Staff correspondent")
+                if i < len(out) and len(out[i].split()) <= 6 and _JOB_LINE.match(out[i].strip()):
+                    del out[i]
+                    bump("byline_repeat")
                 break
         # the author's name alone on a line, over the story or signing it off: the byline without "By"
         names = {word_key(name) for name in authors or () if " " in name.strip()}
@@ -1951,6 +2045,10 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
         if host and netloc and netloc.lower().removeprefix("www.") != host:
             continue
         if target_path.rstrip("/") == path:
-            continue
+            # "article.php?id=2201" from "article.php?id=2214": where the page's address names its story by a
+            # query, another query is another story; elsewhere a link to the page itself (a share, a reply)
+            query = href.split("#", 1)[0].partition("?")[2]
+            if not (parts.query and query and query != parts.query):
+                continue
         found.add(word_key(" ".join(words)))
     return found

@@ -553,7 +553,8 @@ def _first(values: dict[str, str], keys) -> tuple[str | None, str | None]:
     return None, None
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»⋆]|::)\s+")
+# ("--": the dash of pages typed before editors made one)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»⋆]|::|--)\s+")
 _SEPARATOR_CHARS = " |-–—·•:»⋆"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -583,6 +584,8 @@ def _is_site_part(part: str, site_name: str | None, host_core: str) -> bool:
     key = part.casefold().strip()
     if not key:
         return False
+    if key == "blog archive":
+        return True  # WordPress's default theme of 2005-2010: "Site » Blog Archive » Post title"
     if site_name:
         site = site_name.casefold()
         if key in site or site in key:
@@ -592,6 +595,16 @@ def _is_site_part(part: str, site_name: str | None, host_core: str) -> bool:
     if len(core) >= 3 and letters and len(part.split()) <= 4:
         return core in letters or (len(letters) >= 4 and letters in core)
     return False
+
+
+def _names_site_alone(part: str, site_name: str | None, host_core: str) -> bool:
+    """Whether ``part`` is the site's name and nothing more: its og:site_name, or its domain's words with or
+    without "The" ("The Keswin Courier" on keswincourier.example)."""
+    if site_name and _title_key(part) == _title_key(site_name):
+        return True
+    letters = re.sub(r"[^a-z0-9]", "", part.casefold())
+    core = re.sub(r"[^a-z0-9]", "", host_core)
+    return len(core) >= 3 and letters in (core, f"the{core}")
 
 
 def _strip_site(
@@ -605,6 +618,11 @@ def _strip_site(
         # "example.com Story headline": the site's own domain, without a separator
         first, _, rest = title.partition(" ")
         if rest and host_core and "." in first and first.casefold().split(".")[0] == host_core:
+            return rest
+        # "The Keswin Courier: Story headline": the site's name, and nothing else, as a colon's label (not
+        # "Docker Hardened Images: …" on docker.com, a headline naming the firm)
+        first, colon, rest = title.partition(": ")
+        if colon and rest and _names_site_alone(first, site_name, host_core):
             return rest
         return title
     if _is_site_part(parts[-1], site_name, host_core):
@@ -621,7 +639,14 @@ def _strip_site(
     return title
 
 
-def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_name, host_core) -> str | None:
+def _choose_title(
+    h1s: list[str],
+    plausible: list[str],
+    heads: list[str],
+    site_name,
+    host_core,
+    mastheads: frozenset = frozenset(),
+) -> str | None:
     """The headline: an <h1> the head's titles confirm, else the first plausible <h1>, else a head title.
 
     Publishers rewrite the head's titles for search and social, so when they disagree the visible
@@ -687,7 +712,13 @@ def _choose_title(h1s: list[str], plausible: list[str], heads: list[str], site_n
             break
         return _strip_site(h1, site_name, host_core, generic=False)
     # no <h1>: the head's titles, og:title first (JSON-LD headlines are often cut at 110 characters)
-    return next((s for s in stripped if s), None)
+    title = next((s for s in stripped if s), None)
+    # "Blog Name: Post title" over a masthead <h1> reading "Blog Name", a link to the blog's front page
+    # (Blogger's and Movable Type's templates): the post's title is what follows the masthead's name
+    label, colon, rest = (title or "").partition(": ")
+    if colon and rest and _title_key(label) in mastheads:
+        return rest
+    return title
 
 
 def _part_heading(
@@ -729,6 +760,24 @@ def _titled(h1: str, titles: list[str], site_name: str | None, host_core: str) -
     return 4 * len(h1_words & words) >= len(h1_words)
 
 
+def _marked_headline(tree: HtmlElement) -> HtmlElement | None:
+    """The page's one element whose class is "headline" (or that is marked ``itemprop="headline"``) holding a
+    headline's words (three to 25); None when there are none, or several (a list of teasers)."""
+    body = _part(tree, "body")
+    found = (
+        body.xpath(
+            "(.//*[contains(concat(' ', normalize-space(@class), ' '), ' headline ') or @itemprop='headline']"
+            ")[position() <= 2]"
+        )
+        if body is not None
+        else []
+    )
+    if len(found) != 1 or found[0].tag == "meta":
+        return None
+    words = len(_heading_text(found[0]).split())
+    return found[0] if 3 <= words <= 25 else None
+
+
 def _part(tree: HtmlElement, tag: str) -> HtmlElement | None:
     """The page's ``<head>`` or ``<body>``, a child of the root: looked up there, because lxml's
     ``find(".//body")`` goes on through the whole page for a second match before it returns the first."""
@@ -746,6 +795,20 @@ def _links_home(el: HtmlElement, url: str) -> bool:
         except ValueError:
             continue  # "http://[broken": no address at all, so not the front page's
         if parts.path in ("", "/") and not parts.query:
+            return True
+    return False
+
+
+def _links_away(el: HtmlElement, url: str) -> bool:
+    """Whether a heading is (or holds, or sits in) a link to another page than ``url``: a masthead linking
+    to the front page, a blog's name linking to the blog (a headline links to its own page, if at all)."""
+    here = urlsplit(url).path.rstrip("/")
+    for link in el.xpath("ancestor-or-self::a[@href] | .//a[@href]")[:3]:
+        try:
+            target = urlsplit(urljoin(url, link.get("href") or ""))
+        except ValueError:
+            continue
+        if target.path.rstrip("/") != here:
             return True
     return False
 
@@ -828,6 +891,20 @@ _ARCHIVE_LINK = re.compile(
 def _spaced_text(el: HtmlElement) -> str:
     # adjacent inline elements ("<span>Jane Doe</span><span>June 1</span>") must not run together
     return _SPACE.sub(" ", " ".join(t for t in el.itertext() if t)).strip()
+
+
+def _first_line(el: HtmlElement) -> str | None:
+    """The text before ``el``'s first ``<br>`` child ("By Jane Doe<br>Staff Writer": the name's line, over
+    the writer's job or paper), or None when it has no such line break."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            line = _SPACE.sub(" ", " ".join(parts)).strip()
+            return line or None
+        if isinstance(child.tag, str):
+            parts.append(_spaced_text(child))
+        parts.append(child.tail or "")
+    return None
 
 
 def _class_words(el: HtmlElement) -> str:
@@ -945,6 +1022,9 @@ def _byline_authors(tree: HtmlElement, story: frozenset = frozenset()) -> list[s
         )
         if links:
             pieces.append(" and ".join(_spaced_text(a) for a in links))
+        line = _first_line(el)
+        if line:
+            pieces.append(line)
         pieces.append(_spaced_text(el))
         marked = bool(
             el.get("rel") == "author"
@@ -1023,6 +1103,12 @@ def _text_byline(
         names = _by_line_names(el)
         if names:
             return names
+    if not seen_h1:
+        # no headline element at all (an old page sets it in <font><b>): the first "By" line on the page
+        for candidate in before[:3]:
+            names = _by_line_names(candidate, label=False)
+            if names:
+                return names
     return []
 
 
@@ -1042,7 +1128,7 @@ def _aside_from(el: HtmlElement, story: frozenset, quoting: frozenset = frozense
 def _by_line_names(el: HtmlElement, label: bool = True) -> list[str]:
     """The names of an element whose own text opens with "By" (``_BY_START``), or [] when they are none;
     with ``label``, those after it when it holds the label alone."""
-    names = _name_from_text(_spaced_text(el))
+    names = _name_from_text(_first_line(el) or _spaced_text(el))
     if not names and label and not _BY_START.sub("", _spaced_text(el)).strip():
         # "<p>Written by</p><p>Jane Doe</p>", "<strong>Contributors:</strong> Jane Doe": the label and
         # the name in sibling elements, or the name straight after the label's element
@@ -1280,7 +1366,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     titles = [t for t in (title_text, og_title) if t]
     plausible += [h1 for h1 in in_header if _titled(h1, titles, meta.site_name, host_core)]
     meta.h1 = plausible[0] if plausible else None
-    meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, host_core)
+    mastheads = frozenset(_title_key(_heading_text(el)) for el in h1_elements if _links_away(el, url))
+    meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, host_core, mastheads)
     headline = h1_of.get(_title_key(meta.title))
     if headline is None:
         headline = h1_of.get(_title_key(meta.h1))
@@ -1289,6 +1376,12 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
         # the head's title ("Weekly Bulletin - Headline") is the headline, and its part the title
         part = _part_heading(tree, title_text, meta.site_name, host_core)
         headline, meta.title = part or (None, meta.title)
+    if not all_h1s and headline is None and heads == [title_text] and len(title_text.split()) <= 4:
+        # no <h1>, no heading in the title, and a <title> of a few words without a separator (the paper's
+        # name alone, on every page of the site): the one element marked as the headline is the headline
+        marked = _marked_headline(tree)
+        if marked is not None:
+            headline, meta.title = marked, _heading_text(marked)
 
     index = _ld_index(nodes)
     ld_author = _resolve(ld.get("author"), index)
@@ -1438,6 +1531,17 @@ _DATE_LABEL = re.compile(
 )
 
 
+# the days' names (lower case), which papers print before the date: "Thursday, October 14, 1999"
+WEEKDAYS = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo)"
+)
+# the day's name is the date's, not more words beside it
+_WEEKDAY = re.compile(rf"\b{WEEKDAYS}\b", re.I)
+_BYLINE_LEAD = re.compile(r"^\s*(?:by|par|von|por|door)\s+[^\W\d_][^|—–·•,\d]{1,60}[|—–·•,]", re.I)
+
+
 def _visible_date_text(text: str) -> tuple[str | None, bool]:
     """(ISO day, labelled as published) for a short text that is a date and little else."""
     day = _parse_loose(text)
@@ -1454,7 +1558,8 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
         except ValueError:
             return None, False
     rest = _LOOSE_MDY.sub("", _LOOSE_DMY.sub("", _NUMERIC_DATE.sub("", text)))
-    rest = _DATE_LABEL.sub("", rest)
+    # "Par Hélène Maréchal — publié le 19/10/2005": the byline before the date is not more words about it
+    rest = _WEEKDAY.sub("", _DATE_LABEL.sub("", _BYLINE_LEAD.sub("", rest)))
     if len(re.findall(r"[^\W\d_]{2,}", rest)) > 2:
         return None, False
     return day, not re.search(r"updated|modified|aktualisiert|mis à jour", text, re.I)

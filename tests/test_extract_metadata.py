@@ -564,3 +564,86 @@ def test_without_an_h1_a_masthead_h2_naming_the_site_is_not_the_headline():
     meta = extract_metadata(load_html(page), "https://riverside-gazette.example/news/bridge.html")
     assert meta.title == "Bridge stays open to buses"
     assert meta.authors == ["Jane Doe"]
+
+
+def _old_page(head: str, body: str, url: str = "http://www.millgazette.example/news/story.asp?id=7"):
+    return extract_metadata(load_html(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+_OLD_STORY = "<p>" + "The county's last working watermill will grind flour again from June. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "title, url",
+    [
+        # a double hyphen typed for a dash, the paper's name as a colon's label, WordPress's "Blog Archive"
+        ("The Mill Gazette -- Watermill grinds flour again", "http://www.millgazette.example/news/7.htm"),
+        ("The Mill Gazette: Watermill grinds flour again", "http://www.millgazette.example/news/7.htm"),
+        (
+            "Mill Notes » Blog Archive » Watermill grinds flour again",
+            "http://millnotes.example/2008/06/12/wheel/",
+        ),
+    ],
+)
+def test_an_old_pages_title_loses_the_sites_name_however_it_is_set_apart(title, url):
+    meta = _old_page(f"<title>{title}</title>", _OLD_STORY, url)
+    assert meta.title == "Watermill grinds flour again"
+
+
+def test_a_blogs_name_over_the_post_is_cut_from_the_title_only_when_its_h1_links_away():
+    # Blogger: "Blog name: Post title" under an <h1> of the blog's name, linking to the blog
+    blog = _old_page(
+        "<title>Mill Notes: Watermill grinds flour again</title>",
+        "<h1><a href='http://millnotes.example/'>Mill Notes</a></h1><h3>Watermill grinds flour again</h3>"
+        + _OLD_STORY,
+        "http://millnotes.example/2006/05/watermill.html",
+    )
+    assert blog.title == "Watermill grinds flour again"
+    # a guide's <h1> that is the first half of its own title ("How to X: a complete guide") stays whole,
+    # and so does a headline naming the firm on the firm's own site
+    guide = _old_page(
+        "<title>How to Grind Flour: a Complete Guide</title>", "<h1>How to Grind Flour</h1>" + _OLD_STORY
+    )
+    assert guide.title == "How to Grind Flour: a Complete Guide"
+    firm = _old_page(
+        "<title>Mill Gazette Archive: Ten years of flour</title>", _OLD_STORY, "https://millgazette.example/a"
+    )
+    assert firm.title == "Mill Gazette Archive: Ten years of flour"
+
+
+def test_without_an_h1_the_one_element_marked_headline_beats_a_title_naming_the_site_alone():
+    body = "<span class='headline'>Watermill grinds flour again</span>" + _OLD_STORY
+    assert _old_page("<title>Mill Gazette</title>", body).title == "Watermill grinds flour again"
+    # teasers marked alike, or a <title> that says more than the site's name: the <title> stands
+    teasers = body + "<span class='headline'>Bakery opens on the quay</span>"
+    assert _old_page("<title>Mill Gazette</title>", teasers).title == "Mill Gazette"
+    longer = "<title>Mill Gazette - Flour from the old watermill</title>"
+    assert _old_page(longer, body).title == "Flour from the old watermill"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<font size='2'>By Ann Lowe<br>Gazette Staff Writer</font>",
+        "<p class='byline'>By Ann Lowe<br>The Mill Gazette, Dunmere</p>",
+        "<center><i>by Ann Lowe</i><br>Gazette correspondent</center>",
+    ],
+)
+def test_an_old_pages_byline_is_its_first_line_with_or_without_an_h1(byline):
+    for headline in ("<font size='5'><b>Watermill grinds flour again</b></font><br>", "<h1>Watermill</h1>"):
+        meta = _old_page("<title>Mill Gazette</title>", headline + byline + _OLD_STORY)
+        assert meta.authors == ["Ann Lowe"], (headline, byline)
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("Local News | Thursday, October 14, 1999", "1999-10-14"),
+        ("Par Hélène Maréchal — publié le 19/10/2005", "2005-10-19"),
+    ],
+)
+def test_a_date_printed_with_its_days_name_or_after_the_byline_is_read(line, day):
+    tree = load_html(
+        f"<html><body><p>{line}</p><font size='5'>Watermill grinds</font>{_OLD_STORY}</body></html>"
+    )
+    assert fallback_date(tree, "http://www.millgazette.example/news/story.asp?id=7") == day

@@ -1207,3 +1207,119 @@ def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
     ):
         announced = [*row, *story[1:]]
         assert text_rules(announced, None, set())[0] == announced
+
+
+def test_layout_tables_turn_a_page_laid_out_in_a_table_into_blocks_and_keep_the_storys_tables():
+    """A table laying out the page (a menu column, the story's cell, a footer row) is read as the blocks it
+    stands for; a table of the story's own values, and a grid of cards each with its text, stay tables."""
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import apply_dom_rules
+
+    story = "<br><br>".join(_MILL_STORY * 2)
+    timetable = (
+        "<table><tr><th>Day</th><th>Opening hours</th></tr><tr><td>Saturday</td><td>10am to 4pm</td></tr>"
+        "<tr><td>Sunday</td><td>11am to 3pm</td></tr></table>"
+    )
+    page = (
+        "<html><body><table><tr><td><table><tr><td><a href='/'>Home</a></td></tr>"
+        "<tr><td><a href='/news/'>News</a></td></tr></table></td>"
+        f"<td><b>Mill grinds again</b><br>{story}{timetable}</td></tr>"
+        "<tr><td colspan='2'>Copyright 2001 The Mill Gazette</td></tr></table></body></html>"
+    )
+    tree = fromstring(page)
+    # the page's table and the menu's table inside it; the timetable in the story stays a table
+    assert apply_dom_rules(tree, "https://mills.example/news/mill").get("layout_tables") == 2
+    assert [t.xpath("string(.//th)") for t in tree.iter("table")] == ["Day"]
+    result = extract_article(page, "https://mills.example/news/mill")
+    lines = result.record["text"].split("\n")
+    assert all(p in lines for p in _MILL_STORY), lines
+    # three columns: a long menu of section links (mostly links: not a text of its own), the story, and a
+    # column of teasers, each a linked headline over a sentence
+    menu = "<br><br>".join(f"<a href='/s{i}/'>Section number {i} of the paper</a>" for i in range(20))
+    teasers = "".join(
+        f"<p><a href='/news/{i}/'>Bakery opens on the quay</a> The new bakery on the quay sells bread made "
+        "with the mill's flour, and the queue on its first morning ran past the harbour office.</p>"
+        for i in range(3)
+    )
+    columns = (
+        f"<html><body><table><tr><td>{menu}</td><td>{story}</td><td>{teasers}</td></tr></table></body></html>"
+    )
+    tree = fromstring(columns)
+    assert apply_dom_rules(tree, "https://mills.example/news/mill").get("layout_tables") == 1
+    # a grid of cards, each its heading and paragraphs: the content is the table's, not the page's layout
+    card = "<td><h3>The mill</h3>" + "".join(f"<p>{p}</p>" for p in _MILL_STORY) + "</td>"
+    grid = fromstring(f"<html><body><table><tr>{card * 3}</tr></table></body></html>")
+    assert "layout_tables" not in apply_dom_rules(grid, "https://mills.example/news/mill")
+
+
+def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        *_MILL_STORY,
+        "The trust expects to sell the flour in the mill shop and to bakeries in the market town.",
+    ]
+    for menu in ("HOME - NEWS - SPORTS - SOCIAL NEWS - CLASSIFIED ADS", "News · Sport · Business · Jobs"):
+        kept, fired = text_rules([menu, *story], None, set())
+        assert kept == story and fired == {"chrome_lines": 1}, menu
+    # two dashes around an aside, a product's facts between dots: the story's lines
+    for line in ("The vote - the third - was close", "1-2 Players • Ages 14+ • 60 minutes • $59"):
+        assert text_rules([line, *story], None, set())[0] == [line, *story], line
+
+
+def test_date_stamps_take_a_date_with_its_day_and_zone_and_a_two_step_trail():
+    from pipelines.cleanup import text_rules
+
+    story = [
+        "The new ferry made its first crossing on Monday, 3 March 2008, two years after the old one retired.",
+        "Passengers queued from dawn at the slipway, and the first sailing left ten minutes late.",
+    ]
+    top = [
+        "Vie locale > Saint-Aubin-des-Prés",
+        "Monday, March 3, 2008",
+        "Last Updated: Wednesday, 21 November 2007, 14:32 GMT",
+    ]
+    kept, fired = text_rules(top + story, None, set())
+    assert kept == story and fired == {"date_stamps": 3}
+    # a two-step line that reads as the story's (it ends as a sentence ends) stays
+    line = "Prices > wages, the union said."
+    assert text_rules([line, *story], None, set())[0] == [line, *story]
+
+
+def test_byline_repeat_takes_the_writers_job_on_the_line_under_the_byline_only():
+    from pipelines.cleanup import text_rules
+
+    story = [*_MILL_STORY, "The trust's editor said the first loaves would be sold at the spring fair."]
+    kept, fired = text_rules(
+        ["By Ann Lowe", "Gazette Staff Writer", *story], None, set(), authors=["Ann Lowe"]
+    )
+    assert kept == story and fired == {"byline_repeat": 2}
+    # without the byline over it, a short line naming a job is left alone
+    alone = ["Gazette Staff Writer", *story]
+    assert text_rules(alone, None, set(), authors=["Ann Lowe"])[0] == alone
+
+
+def test_chrome_lines_take_a_blog_templates_feed_line_and_a_mail_us_link():
+    from pipelines.cleanup import text_rules
+
+    story = [*_MILL_STORY, "Readers can subscribe to the trust's newsletter at the mill shop, it said."]
+    for line in ("Subscribe to: Post Comments (Atom)", "Subscribe to: Posts (Atom)", "Send us E-mail"):
+        kept, fired = text_rules([*story, line], None, set())
+        assert kept == story, line
+
+
+def test_other_headlines_take_another_query_of_a_page_that_names_its_story_by_query():
+    from lxml.html import fromstring
+
+    from pipelines.cleanup import other_headlines
+
+    tree = fromstring(
+        "<html><body><a href='article.php?id=2201'>Apple fair growers count the cost of the frost</a>"
+        "<a href='article.php?id=2214#comments'>Read the comments on this story here</a></body></html>"
+    )
+    assert other_headlines(tree, "http://echo.example/article.php?id=2214") == {
+        "apple fair growers count the cost of the frost"
+    }
+    # a page without a query: a link to its own address with one is a link to itself (a reply, a share)
+    assert other_headlines(tree, "http://echo.example/article.php") == set()

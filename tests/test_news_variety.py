@@ -4,31 +4,7 @@ around it, and give the title, date and author it prints plainly."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from pathlib import Path
-
-import lxml.html
-import pytest
-
-from pipelines.extract import extract_article
-
-PAGES = Path(__file__).parent / "fixtures" / "pages"
-
-
-@dataclass
-class Page:
-    name: str
-    url: str
-    # the story's paragraphs, picked out of the page itself (what a reader reads as the story)
-    story: str
-    title: str
-    date: str
-    authors: list[str] | None  # None: not asserted (see the page's note)
-    furniture: list[str] = field(default_factory=list)
-    # the fewest paragraphs ``story`` must find, so that a wrong XPath cannot pass as an empty one
-    min_story: int = 3
-
+from tests.news_pages import ArticlePageChecks, Page, pages_fixture
 
 PAGES_UNDER_TEST = [
     # entries under their own timestamps, a key-events list of anchors, a share row under every entry
@@ -201,7 +177,7 @@ PAGES_UNDER_TEST = [
         ["Lena Ortiz"],
         [
             "reader-supported publication",
-            "Type your email",
+            "To receive new posts",
             "Subscribe now",
             "Discussion about this episode",
             "The 22 was my bus too",
@@ -295,47 +271,8 @@ PAGES_UNDER_TEST = [
 ]
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split())
+extracted = pages_fixture(PAGES_UNDER_TEST)
 
 
-def _story_paragraphs(page: Page) -> list[str]:
-    tree = lxml.html.fromstring((PAGES / page.name).read_bytes())
-    paragraphs = [_words(p.text_content()) for p in tree.xpath(page.story)]
-    assert len(paragraphs) >= page.min_story, paragraphs
-    return paragraphs
-
-
-@pytest.fixture(scope="module", params=PAGES_UNDER_TEST, ids=lambda page: page.name.removesuffix(".html"))
-def extracted(request):
-    page = request.param
-    result = extract_article((PAGES / page.name).read_bytes(), page.url)
-    return page, result
-
-
-def test_the_page_is_an_article(extracted):
-    page, result = extracted
-    assert result.is_article, (result.reason, result.page_type, result.features)
-
-
-def test_every_paragraph_of_the_story_is_kept(extracted):
-    page, result = extracted
-    text = _words(result.record["text"])
-    missing = [p for p in _story_paragraphs(page) if p not in text]
-    assert not missing, (missing, result.record["extraction"])
-
-
-def test_the_furniture_around_the_story_goes(extracted):
-    page, result = extracted
-    text = result.record["text"]
-    kept = [line for line in page.furniture if re.search(rf"(?<!\w){re.escape(line)}(?!\w)", text)]
-    assert not kept, (kept, result.record["extraction"])
-
-
-def test_title_date_and_author_are_the_ones_printed(extracted):
-    page, result = extracted
-    record = result.record
-    assert record["title"] == page.title
-    assert (record["published"] or "")[:10] == page.date
-    if page.authors is not None:
-        assert record["authors"] == page.authors
+class TestNewsVariety(ArticlePageChecks):
+    pass
