@@ -1,7 +1,9 @@
-"""Is this page an article? Two URL/length rules, then a small, explainable score.
+"""Is this page an article? Rules on the URL, the declared page type and the length, then a small,
+explainable score.
 
 1. ``looks_like_listing(url)``: the front page, tag/category/section/author pages, pagination and
-   search are never articles, whatever their markup says.
+   search are never articles, whatever their markup says. Nor is a page that declares itself a
+   collection, a profile, search results, an "About" or "Contact" page (``_DECLARED_PAGE``) and no story.
 2. Fewer than ``MIN_WORDS`` words of main text is a caption, a teaser or a stub (a photo gallery
    declares og:type article and a date, and still is not a story).
 3. Otherwise a logistic score over ``feature_vector``: what the publisher declares (og:type,
@@ -53,6 +55,19 @@ _NON_ARTICLE_LD = {
 }
 
 _LD_KINDS = ("product", "listing", "forum", "service", "documentation")
+
+# What a page says it is, as a whole: schema.org's kinds of WebPage that are not a story's page, and
+# og:type profile. A news site's tag and section pages, author pages, search results, "About us" and
+# "Contact us" declare themselves so (WordPress SEO plugins, Arc and Brightspot themes), often beside
+# og:type article and a date, and no story page on the dev set declares one without an article type.
+_DECLARED_PAGE = {
+    "collectionpage": "listing",
+    "profilepage": "listing",
+    "searchresultspage": "listing",
+    "aboutpage": "service",
+    "contactpage": "service",
+    "checkoutpage": "product",
+}
 
 _URL_ARTICLE = re.compile(
     r"/(blog|blogs|news|article|articles|post|posts|story|stories|insights?|resources?|guides?|learn|journal"
@@ -287,12 +302,15 @@ def page_features(
     if ld & _DOC_LD:
         ld_non.add("documentation")
     og = (meta.og_type or "").split(":")[0]
+    declared = sorted(_DECLARED_PAGE[t] for t in ld if t in _DECLARED_PAGE) or ["listing"] * (og == "profile")
     features = {
         "og_article": float(og in ("article", "news", "blog", "blogposting")),
         "ld_article": float(bool((ld & ARTICLE_TYPES) - _DOC_LD)),
         "ld_non_article": float(bool(ld_non)),
         "ld_non_kind": sorted(ld_non)[0] if ld_non else "",
         **{f"ld_{kind}": float(kind in ld_non) for kind in _LD_KINDS},
+        # the page's own kind, unless it also declares a story (a WebPage node wrapping an Article)
+        "declared_page": "" if ld & ARTICLE_TYPES or not declared else declared[0],
         # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire brief
         # on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
         "has_date": float(bool(meta.published or printed_date and meta.h1)),
@@ -462,6 +480,8 @@ def classify_page(features: dict) -> tuple[str, str]:
     """("article", "scored") or (non-article kind, reason)."""
     if features.get("url_listing"):
         return "listing", "listing-url"
+    if features.get("declared_page"):
+        return features["declared_page"], "declared-page"
     if "words" in features and features["words"] < MIN_WORDS:
         return _kind(features), "too-short"
     if not WEIGHTS:
