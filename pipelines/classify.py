@@ -56,10 +56,11 @@ _NON_ARTICLE_LD = {
 
 _LD_KINDS = ("product", "listing", "forum", "service", "documentation")
 
-# What a page says it is, as a whole: schema.org's kinds of WebPage that are not a story's page, and
-# og:type profile. A news site's tag and section pages, author pages, search results, "About us" and
-# "Contact us" declare themselves so (WordPress SEO plugins, Arc and Brightspot themes), often beside
-# og:type article and a date, and no story page on the dev set declares one without an article type.
+# What a page says it is, as a whole: schema.org's kinds of WebPage that are not a story's page (in the
+# JSON-LD node about the page itself, or the itemtype of <html> or <body>), and og:type profile. A news
+# site's tag and section pages, author pages, search results, "About us" and "Contact us" declare
+# themselves so (WordPress SEO plugins, Arc and Brightspot themes), often beside og:type article and a
+# date, and no story page on the dev set declares one without an article type.
 _DECLARED_PAGE = {
     "collectionpage": "listing",
     "profilepage": "listing",
@@ -302,7 +303,13 @@ def page_features(
     if ld & _DOC_LD:
         ld_non.add("documentation")
     og = (meta.og_type or "").split(":")[0]
-    declared = sorted(_DECLARED_PAGE[t] for t in ld if t in _DECLARED_PAGE) or ["listing"] * (og == "profile")
+    # the page's own node in JSON-LD, or the itemtype of <html> or <body>
+    own = meta.ld_page_types | {
+        t.rsplit("/", 1)[-1].lower() for el in (tree, body) for t in (el.get("itemtype") or "").split()
+    }
+    declared = sorted(_DECLARED_PAGE[t] for t in own if t in _DECLARED_PAGE)
+    if og == "profile":
+        declared.append("listing")
     features = {
         "og_article": float(og in ("article", "news", "blog", "blogposting")),
         "ld_article": float(bool((ld & ARTICLE_TYPES) - _DOC_LD)),

@@ -123,8 +123,16 @@ _LD = '<script type="application/ld+json">{}</script>'
         (_LD.format('{"@type": "CollectionPage", "name": "Ferries"}'), "<body>", "listing"),
         (_LD.format('{"@type": "SearchResultsPage"}'), "<body>", "listing"),
         (_LD.format('{"@type": "ContactPage"}'), "<body>", "service"),
+        # the page's own node, named by its address (Yoast's graph); another page's node is not the page's
+        (
+            _LD.format('{"@type": "AboutPage", "@id": "https://northport.example/some-page/#webpage"}'),
+            "<body>",
+            "service",
+        ),
+        (_LD.format('{"@type": "ContactPage", "url": "https://northport.example/contact/"}'), "<body>", ""),
         ('<meta property="og:type" content="profile">', "<body>", "listing"),
         ("", '<body itemscope itemtype="https://schema.org/ProfilePage">', "listing"),
+        ("", '<body><div itemscope itemtype="https://schema.org/ProfilePage">', ""),  # an author box
         # a story's page node wraps its article: the story is what the page declares
         (_LD.format('{"@graph": [{"@type": "CollectionPage"}, {"@type": "NewsArticle"}]}'), "<body>", ""),
         (_LD.format('{"@type": "WebPage"}'), "<body>", ""),
