@@ -9,7 +9,7 @@
    delete it after changing ``page_features`` or ``text_features``).
 2. Logistic regression in plain Python (Newton steps, L2 on standardised features, classes weighted
    so articles and non-articles count equally) over ``classify.feature_vector``, on pages that the
-   hard rules (listing URL, too few words) leave to the score.
+   hard rules (listing URL, declared page type, too few words) leave to the score.
 3. The threshold is the highest one that keeps ``--target`` of all articles (rules included).
 4. Figures: resubstitution (fit and threshold on all pages) and k-fold cross-validation (fit and
    threshold on k-1 folds, decide the held-out fold), both including the hard rules, over all pages.
@@ -56,7 +56,7 @@ def build_cache(data: Path, out: Path) -> None:
 
 def ruled_out(features: dict) -> bool:
     """Pages the hard rules decide before the score is consulted."""
-    return classify.classify_page(features)[1] in ("listing-url", "too-short")
+    return classify.classify_page(features)[1] in ("listing-url", "declared-page", "too-short")
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:

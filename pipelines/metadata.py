@@ -59,6 +59,8 @@ class PageMeta:
     canonical: list[str] = field(default_factory=list)
     og_type: str | None = None
     ld_types: set[str] = field(default_factory=set)
+    # the types of the JSON-LD nodes that describe this page itself (see _about_this_page)
+    ld_page_types: set[str] = field(default_factory=set)
     ld_article: dict | None = None
     date_source: str | None = None
 
@@ -108,6 +110,19 @@ def _walk_ld(data, out: list[dict], depth: int = 0) -> None:
 
 
 _JSON_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _about_this_page(node: dict, url: str) -> bool:
+    """Whether a JSON-LD node describes the page it is on: it names no address of its own, or this
+    page's path. A forum's template declares the site's ContactPage, by that page's address, on every
+    thread; Yoast's graph names the page's own node by the page's address."""
+    own = node.get("url")
+    if not isinstance(own, str):
+        own = node.get("@id")
+    own = own.strip() if isinstance(own, str) else ""
+    if not own.startswith(("http://", "https://", "/")):
+        return True
+    return urlsplit(urljoin(url, own)).path.rstrip("/").lower() == urlsplit(url).path.rstrip("/").lower()
 
 
 def _ld_index(nodes: list[dict]) -> dict[str, dict]:
@@ -1306,6 +1321,8 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     for node in nodes:
         names = {n.lower() for n in _type_names(node)}
         meta.ld_types |= names
+        if _about_this_page(node, url):
+            meta.ld_page_types |= names
         if article is None and names & ARTICLE_TYPES:
             article = node
         if webpage is None and names & {"webpage", "itempage", "collectionpage", "aboutpage", "faqpage"}:
