@@ -459,6 +459,35 @@ def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
+    """The next stories an infinite-scroll page appends below the story, each its own <article> after the
+    one that holds the page's headline (the first <h1>): one with an <h1> of its own, or built like the
+    first (the same class) with a heading of its own, and three paragraphs at least (a teaser card has
+    none). Must keep: articles inside the story's (a live blog's entries, an embedded post), any article
+    before it, and a live blog's entries beside it (no <h1>, a class of their own)."""
+    first_h1 = next(tree.iter("h1"), None)
+    main = next(first_h1.iterancestors("article"), None) if first_h1 is not None else None
+    if main is None:
+        return 0
+    inside = set(main.iter("article"))
+    above = set(main.iterancestors("article"))
+    removed, after = 0, False
+    for article in list(tree.iter("article")):
+        if article is main:
+            after = True
+            continue
+        if not after or article in inside or article in above or not _attached(article, tree):
+            continue
+        own_h1 = next(article.iter("h1"), None) is not None
+        twin = (main.get("class") or "").strip() != "" and article.get("class") == main.get("class")
+        headed = own_h1 or twin and next(article.iter("h2", "h3"), None) is not None
+        if headed and sum(1 for p in article.iter("p") if is_sentence(element_text(p))) >= 3:
+            ctx["p_len"] -= _paragraph_text_len(article)
+            _remove(article)
+            removed += 1
+    return removed
+
+
 def rule_comment_forms(tree: HtmlElement, ctx: dict) -> int:
     """Comment/reply forms and reader-comment sections ("Leave a Reply" + form, lists of comments)."""
     removed = 0
@@ -1263,6 +1292,7 @@ def rule_contents_lists(tree: HtmlElement, ctx: dict) -> int:
 
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
+    ("appended_stories", rule_appended_stories),
     ("comment_forms", rule_comment_forms),
     ("class_boxes", rule_class_boxes),
     ("button_boxes", rule_button_boxes),
@@ -1817,8 +1847,14 @@ def text_rules(
         norm_title = word_key(title)
         for i in range(min(3, len(out))):
             if word_key(out[i]) == norm_title and norm_title:
-                del out[i]
-                bump("title_repeat")
+                # and the kicker over it, a label of three words at most ("Explainer", "Analysis", "Local
+                # news"); a sentence there stays
+                kicker = all(
+                    len(p.split()) <= 3 and not p.rstrip().endswith(_SENTENCE_ENDINGS) for p in out[:i]
+                )
+                first = 0 if kicker else i
+                del out[first : i + 1]
+                fired["title_repeat"] = fired.get("title_repeat", 0) + i + 1 - first
                 break
     if on("byline_repeat"):
         for i in range(min(4, len(out))):

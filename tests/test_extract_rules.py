@@ -1207,3 +1207,59 @@ def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
     ):
         announced = [*row, *story[1:]]
         assert text_rules(announced, None, set())[0] == announced
+
+
+def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_there():
+    from pipelines.cleanup import text_rules
+
+    title = "Parking zones: what they mean for you"
+    story = [
+        "Residents' parking zones will cover eleven streets around the station from May, the council said.",
+        "The first permit for a household will cost £45 a year and a second one £90.",
+    ]
+    kept, fired = text_rules(["Explainer", title, *story], title, set())
+    assert kept == story and fired == {"title_repeat": 2}
+    lead = "The council voted on Wednesday night."
+    kept, fired = text_rules([lead, title, *story], title, set())
+    assert kept == [lead, *story] and fired == {"title_repeat": 1}
+
+
+def _scrolled(first: str, *appended: str) -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the library story tells how the town's new library came to be built.</p>"
+        for n in range(1, 5)
+    )
+    return (
+        "<html><head><title>Library reopens | Mercury</title></head><body><main>"
+        f"<article class='story'><h1>Library reopens after two-year rebuild</h1>{first}{paragraphs}</article>"
+        f"{''.join(appended)}</main></body></html>"
+    )
+
+
+def test_appended_stories_take_the_next_story_below_the_first_and_keep_entries_and_cards():
+    from pipelines.cleanup import rule_appended_stories
+
+    brewery = "".join(
+        f"<p>Paragraph {n} of the brewery story says the firm will hire thirty more staff at the wharf.</p>"
+        for n in range(1, 5)
+    )
+    for appended in (
+        f"<article class='story'><h1>Brewery to double in size</h1>{brewery}</article>",
+        f"<article class='story'><h2>Brewery to double in size</h2>{brewery}</article>",
+        f"<article class='other'><header><h1>Brewery to double in size</h1></header>{brewery}</article>",
+    ):
+        tree = lxml_html.fromstring(_scrolled("", appended))
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 1
+        assert "brewery" not in tree.text_content()
+    # a live blog's entries beside the story, teaser cards under it, an embedded post inside it: they stay
+    entry = f"<article class='live-entry'><h2>10:42 Brewery update</h2>{brewery}</article>"
+    card = "<article class='story'><h2>Brewery to double in size</h2><p>A teaser.</p></article>"
+    embed = f"<article class='embed'><h1>Brewery to double in size</h1>{brewery}</article>"
+    for page in (_scrolled("", entry, entry), _scrolled("", card, card), _scrolled(embed)):
+        tree = lxml_html.fromstring(page)
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+    # nor does an article before the story's own go
+    tree = lxml_html.fromstring(
+        _scrolled("").replace("<main>", f"<main><article class='story'>{brewery}</article>")
+    )
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 0
