@@ -1258,8 +1258,49 @@ def test_appended_stories_take_the_next_story_below_the_first_and_keep_entries_a
     for page in (_scrolled("", entry, entry), _scrolled("", card, card), _scrolled(embed)):
         tree = lxml_html.fromstring(page)
         assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+    # the headline over the story's <article>, outside it: a later article with an <h1> of its own goes,
+    # a live blog's entries (built alike, under <h2>s) stay
+    header = "<header><h1>Library reopens after two-year rebuild</h1></header>"
+    for appended, count in (
+        (f"<article class='story'><h1>Brewery to double in size</h1>{brewery}</article>", 1),
+        (entry, 0),
+    ):
+        story = (
+            f"<article class='{'story' if count else 'live-entry'}'>{brewery.replace('brewery', 'library')}"
+        )
+        tree = lxml_html.fromstring(f"<html><body>{header}{story}</article>{appended}</body></html>")
+        assert rule_appended_stories(tree, {"p_len": 1000}) == count
+        assert ("brewery" in tree.text_content()) == (count == 0)
     # nor does an article before the story's own go
     tree = lxml_html.fromstring(
         _scrolled("").replace("<main>", f"<main><article class='story'>{brewery}</article>")
     )
     assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+
+
+def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
+    from pipelines.cleanup import drop_invisible
+
+    story = "".join(
+        f"<p>Paragraph {n} of the story says the volunteers counted the nests in the church tower.</p>"
+        for n in range(1, 5)
+    )
+    notice = "<noscript><p>Please enable JavaScript to read this story on our website today.</p></noscript>"
+
+    def page(body: str) -> lxml_html.HtmlElement:
+        return lxml_html.fromstring(f"<html><body><h1>Nests counted</h1>{body}</body></html>")
+
+    # the story only there: opened
+    tree = page(f"<div id='root'></div><noscript><div class='body'>{story}</div></noscript>{notice}")
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
+    # a copy of the story the page renders, a notice beside paragraphs as <div>s, teasers: they go
+    divs = story.replace("<p>", "<div>").replace("</p>", "</div>")
+    for body in (
+        f"<div class='body'>{story}</div><noscript>{story}</noscript>",
+        f"<div class='body'>{divs}</div><noscript>{story}</noscript>",
+        f"<div class='body'>{divs}</div>{notice}",
+    ):
+        tree = page(body)
+        drop_invisible(tree)
+        assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()

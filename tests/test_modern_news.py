@@ -1,12 +1,13 @@
-"""News as current publishing stacks print it: each page of our own (invented outlets, people and text) in
-the markup of a modern news front end — a story rendered in the browser from its JSON-LD, the next story
-appended below by infinite scroll, AMP, paragraphs as <div>s between ad slots, embedded posts and video,
-a key-points box, an explainer's FAQ, a table of figures, a gallery, a <noscript> copy of the story, a
-paywall cut, a Next.js data script, ranked most-read and editor's-picks rails. Like tests/test_news_variety.py
-(whose checks run here too, over these pages): each page is taken for an article, keeps every paragraph of
-its story, loses the furniture around it and gives the title, date and author it prints. Besides: each
-paragraph of the story comes out once and as a paragraph of its own, the record says how its text was found
-when that is not the page's HTML, and newsbot keeps every story paragraph that bare trafilatura keeps.
+"""News as current publishing stacks print it: each page of our own (invented outlets, people and text) in the
+markup of a modern news front end — a story rendered in the browser from its JSON-LD, the next story appended
+below by infinite scroll, AMP, paragraphs as <div>s between ad slots, embedded posts and video, a key-points
+box, an explainer's FAQ, a table of figures, a gallery, a <noscript> copy of the story (or the story only
+there), a paywall cut, a Next.js data script, ranked most-read and editor's-picks rails. Like
+tests/test_news_variety.py (whose checks run here too, over these pages): each page is taken for an article,
+keeps every paragraph of its story, loses the furniture around it and gives the title, date and author it
+prints. Besides: each paragraph of the story comes out once and as a paragraph of its own, the record says how
+its text was found when that is not the page's HTML, and newsbot keeps every story paragraph that bare
+trafilatura keeps.
 
 What a reader expects of embeds: a post quoted in the story (a tweet's text in its blockquote) is part of
 the story, as on most news sites and in trafilatura's output; an embed's own controls ("View this post on
@@ -198,6 +199,18 @@ PAGES_UNDER_TEST = [
         "2025-05-09",
         ["Marguerite Oduya-Hale"],
         ["Please enable JavaScript", "Trending", "New ferry timetable", "Share on Facebook"],
+        min_story=5,
+    ),
+    # the story only in <noscript> (a script renders it from an API for readers with one): opened, as a
+    # browser without scripts opens it
+    ModernPage(
+        "modern_noscript_only.html",
+        "https://ebbwickweekly.example/nature/2025/07/17/swifts-church-tower",
+        "//noscript/div[contains(@class,'article-body')]/p",
+        "Volunteers count 212 swifts' nests in Ebbwick church tower",
+        "2025-07-17",
+        ["Hollis Achterberg"],
+        ["Trending", "Town bridge to close", "Share on Facebook", "Ebbwick Weekly 2025"],
         min_story=5,
     ),
     # a paywalled story (isAccessibleForFree false): three paragraphs, then the subscribe box
