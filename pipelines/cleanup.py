@@ -1873,9 +1873,13 @@ def text_rules(
         for i in range(min(3, len(out))):
             if word_key(out[i]) == norm_title and norm_title:
                 # and the kicker over it, a label of three words at most ("Explainer", "Analysis", "Local
-                # news"); a sentence there stays
+                # news"); a sentence there stays, and so does a label in the site's own voice ("Our
+                # Services"): a pitch, which the page-type model reads
                 kicker = all(
-                    len(p.split()) <= 3 and not p.rstrip().endswith(_SENTENCE_ENDINGS) for p in out[:i]
+                    len(p.split()) <= 3
+                    and not p.rstrip().endswith(_SENTENCE_ENDINGS)
+                    and FIRST_PERSON.search(p) is None
+                    for p in out[:i]
                 )
                 first = 0 if kicker else i
                 del out[first : i + 1]

@@ -1209,7 +1209,7 @@ def test_chrome_lines_take_a_row_of_menu_labels_over_the_story_only():
         assert text_rules(announced, None, set())[0] == announced
 
 
-def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_there():
+def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_or_the_sites_pitch_there():
     from pipelines.cleanup import text_rules
 
     title = "Parking zones: what they mean for you"
@@ -1219,9 +1219,9 @@ def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_th
     ]
     kept, fired = text_rules(["Explainer", title, *story], title, set())
     assert kept == story and fired == {"title_repeat": 2}
-    lead = "The council voted on Wednesday night."
-    kept, fired = text_rules([lead, title, *story], title, set())
-    assert kept == [lead, *story] and fired == {"title_repeat": 1}
+    for lead in ("The council voted on Wednesday night.", "Our Services"):
+        kept, fired = text_rules([lead, title, *story], title, set())
+        assert kept == [lead, *story] and fired == {"title_repeat": 1}
 
 
 def _scrolled(first: str, *appended: str) -> str:
