@@ -405,9 +405,26 @@ _INVISIBLE = etree.XPath(
 )
 
 
+_NOSCRIPT = etree.XPath("//noscript")
+
+
 def drop_invisible(tree: HtmlElement) -> None:
     """Scripts, styles, SVG and frames are never article text: out before the rules and trafilatura,
-    so neither copies nor walks them (JSON-LD stays: trafilatura reads it)."""
+    so neither copies nor walks them (JSON-LD stays: trafilatura reads it). So is what <noscript> holds
+    (an "enable JavaScript" notice, a copy of the story the page renders), unless its paragraphs are
+    the story: three sentences at least, found nowhere else on the page, more text than all the page's
+    other paragraphs (a page that renders its story with a script prints it there for readers without
+    one); that <noscript> is opened, as a browser without scripts opens it."""
+    held = [(el, _paragraph_text_len(el)) for el in _NOSCRIPT(tree)]
+    inside = sum(size for _, size in held)
+    if inside and inside > _paragraph_text_len(tree) - inside:
+        page = None
+        for el, size in held:
+            sentences = [text for text in map(element_text, el.iter("p")) if is_sentence(text)]
+            if size and len(sentences) >= 3:
+                page = element_text(tree) if page is None else page
+                if page.count(sentences[0]) == 1:
+                    el.drop_tag()
     for el in _INVISIBLE(tree):
         _remove(el)
 
@@ -459,6 +476,43 @@ def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
         ctx["p_len"] -= inside
         page_len -= held
         removed += 1
+    return removed
+
+
+def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
+    """The next stories an infinite-scroll page appends below the story, each its own <article> after the
+    story's (the one that holds the page's headline, the first <h1>, or else the first after it): one
+    with an <h1> of its own, or built like the story's (the same class) with a heading of its own when
+    the story's holds the headline, and three sentences at least (a teaser card has none). Must keep:
+    articles inside the story's (a live blog's entries, an embedded post), any article before it, and a
+    live blog's entries under a headline of the page's own (no <h1>)."""
+    first_h1 = next(tree.iter("h1"), None)
+    if first_h1 is None:
+        return 0
+    main = next(first_h1.iterancestors("article"), None)
+    holds_h1 = main is not None
+    if main is None:
+        main = next(iter(first_h1.xpath("following::article[1]")), None)
+        if main is None:
+            return 0
+    inside = set(main.iter("article"))
+    above = set(main.iterancestors("article"))
+    removed, after = 0, False
+    for article in list(tree.iter("article")):
+        if article is main:
+            after = True
+            continue
+        if not after or article in inside or article in above or not _attached(article, tree):
+            continue
+        own_h1 = next(article.iter("h1"), None) is not None
+        twin = (
+            holds_h1 and (main.get("class") or "").strip() != "" and article.get("class") == main.get("class")
+        )
+        headed = own_h1 or twin and next(article.iter("h2", "h3"), None) is not None
+        if headed and sum(1 for p in article.iter("p") if is_sentence(element_text(p))) >= 3:
+            ctx["p_len"] -= _paragraph_text_len(article)
+            _remove(article)
+            removed += 1
     return removed
 
 
@@ -1326,6 +1380,7 @@ def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
 
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
+    ("appended_stories", rule_appended_stories),
     ("comment_forms", rule_comment_forms),
     ("class_boxes", rule_class_boxes),
     ("button_boxes", rule_button_boxes),
@@ -1916,8 +1971,18 @@ def text_rules(
         norm_title = word_key(title)
         for i in range(min(3, len(out))):
             if word_key(out[i]) == norm_title and norm_title:
-                del out[i]
-                bump("title_repeat")
+                # and the kicker over it, a label of three words at most ("Explainer", "Analysis", "Local
+                # news"); a sentence there stays, and so does a label in the site's own voice ("Our
+                # Services"): a pitch, which the page-type model reads
+                kicker = all(
+                    len(p.split()) <= 3
+                    and not p.rstrip().endswith(_SENTENCE_ENDINGS)
+                    and FIRST_PERSON.search(p) is None
+                    for p in out[:i]
+                )
+                first = 0 if kicker else i
+                del out[first : i + 1]
+                fired["title_repeat"] = fired.get("title_repeat", 0) + i + 1 - first
                 break
     if on("byline_repeat"):
         for i in range(min(4, len(out))):

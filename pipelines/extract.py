@@ -253,6 +253,16 @@ def _prefer_declared_body(declared: str, extracted: str) -> bool:
     return shared >= 0.4 or (shared >= 0.2 and len(declared) > 2 * size)
 
 
+def _declared_paragraphs(declared: str, extracted: str) -> bool:
+    """JSON-LD articleBody instead of our text, when ours is that same text run together: trafilatura's
+    own fallback takes the declared body of a page rendered in the browser (its HTML holds only a headline
+    and a teaser) as one line. The declared body has the story's paragraphs."""
+    if declared.count("\n\n") <= extracted.count("\n\n"):
+        return False
+    ours, theirs = _shingles(extracted), _shingles(declared)
+    return len(ours) >= 20 and len(ours & theirs) >= 0.9 * max(len(ours), len(theirs))
+
+
 def extract_article(
     html: str | bytes,
     url: str,
@@ -331,12 +341,13 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
 
     body_text = "\n\n".join(paragraphs)
     ld_body = (meta.ld_article or {}).get("articleBody")
-    if isinstance(ld_body, str) and len(ld_body) >= 1.3 * len(body_text):
+    if isinstance(ld_body, str) and len(ld_body) >= 0.9 * len(body_text):
         # measured as text: a CMS may declare its template's stripped HTML, indentation and entities
         # and all, twice as long as the story it holds
         declared = "\n\n".join(_paragraphs(re.sub(r"\r\n?|\\n", "\n", unescape(ld_body))))
-        if _prefer_declared_body(declared, body_text):
-            # trafilatura missed much of the story that the publisher declares in JSON-LD
+        if _prefer_declared_body(declared, body_text) or _declared_paragraphs(declared, body_text):
+            # trafilatura missed much of the story that the publisher declares in JSON-LD, or its
+            # paragraphs
             body_text = declared
             method = "jsonld"
 

@@ -10,7 +10,8 @@ article's run of text:
   matter: datelines, bios, reference lists, sign-up boxes), or they are the rest of a story trafilatura
   cut short: sentences and their sub-headings after its last paragraph, a run of four at least (one to
   three are a box at the story's end: an appeal, a note about the publisher; list items there are
-  footnotes, references, a site's profiles), or the items of a summary list over the first one;
+  footnotes, references, a site's profiles), or the items of a summary list over the first one (beside
+  it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
 - they are not link lists or controls, neither they nor a wrapper of theirs inside the article is named
   as a widget (its id or first class says button, caption, price, share, newsletter, ...), and they sit
   beside a kept paragraph (same parent, or through lists and tables only) or read as sentences;
@@ -76,6 +77,13 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a heading there that names end matter makes the run that box, whatever its sentences say
 # (besides comment and related-stories headings, cleanup's COMMENT_HEADING and RELATED_HEADING)
 _END_HEADING = re.compile(rf"\W*({AUTHOR_NOTE_HEADING}|about us|support (us|our))\b", re.I)
+# the heading of the story's own summary box over it ("Key points", "At a glance", "Das Wichtigste in Kürze")
+_SUMMARY_HEADING = re.compile(
+    r"\W*(key (points|facts|takeaways)|summary|in (brief|short)|at a glance|the essentials|highlights"
+    r"|what (you need|we know)( to know)?|das wichtigste( in kürze)?|in kürze|l'essentiel|l’essentiel|en bref"
+    r"|(las )?claves|en resumen|lo esencial|in sintesi|in breve)\W*$",
+    re.I,
+)
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
@@ -105,6 +113,13 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     position = {b: i for i, b in enumerate(blocks)}
     inside = [position[el] for el in container.iter(*_BLOCKS, *_TEXT_HOLDERS) if el in position]
     start, end = min(inside), max(inside) + 1
+    # the story's summary box can stand over its body, beside it in the story's element
+    story = container.getparent()
+    if story is not None and story.tag not in ("body", "html"):
+        ahead = [
+            position[li] for li in story.iter("li") if position.get(li, start) < start and _summary_item(li)
+        ]
+        start = min(ahead, default=start)
     parents = {b.getparent() for b, _ in kept}
 
     # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "out", after
@@ -179,10 +194,15 @@ def _fate(
     """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
     "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
     if last < 0:
-        # over the first paragraph, a list beside it is the story's summary ("key points"), its items
-        # phrases of four words at least; the rest there is front matter: a standfirst, a byline, the
-        # page's own labels, a list of them ("1 May 2025", "5 min read", "Local news", a tag's name)
-        lead = block.tag == "li" and len(text.split()) >= 4 and _beside_kept(block, parents)
+        # over the first paragraph, a list beside it or under a summary heading is the story's summary
+        # ("Key points"), its items phrases of four words at least; the rest there is front matter: a
+        # standfirst, a byline, the page's own labels, a list of them ("1 May 2025", "5 min read", "Local
+        # news", a tag's name)
+        lead = (
+            block.tag == "li"
+            and len(text.split()) >= 4
+            and (_beside_kept(block, parents) or _summary_item(block))
+        )
         fate = "lead" if lead else None
     elif last < count - 1:
         fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
@@ -200,7 +220,7 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     ``div``-like elements with text of their own and no block inside. A table row is one block."""
     skipped: set[HtmlElement] = set()
     for el in root.iter(*_SKIP):
-        if el not in skipped:
+        if el not in skipped and not (el.tag == "aside" and _summary_box(el)):
             skipped.update(el.iter())
     for row in root.iter("tr"):
         if row not in skipped:
@@ -217,6 +237,39 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
         if holder is not None:
             holding.add(holder)
     return [el for el in candidates if el.tag == "tr" or el not in holding]
+
+
+_LABEL_TAGS = frozenset({*_HEADINGS, "p", "strong", "b", "div", "span"})
+
+
+def _summary_box(el: HtmlElement) -> bool:
+    """A box that says it is a summary (its label or its first heading: "Key points", "In brief") and
+    holds a list."""
+    label = el.get("aria-label") or ""
+    heading = next(el.iter(*_HEADINGS, "strong", "b"), None)
+    if heading is not None and not _SUMMARY_HEADING.match(label):
+        label = element_text(heading)
+    return _SUMMARY_HEADING.match(label) is not None and next(el.iter("ul", "ol"), None) is not None
+
+
+def _summary_item(li: HtmlElement) -> bool:
+    """An item of a list under a summary heading: the heading right over the list, or the list's box
+    (two levels up at most) named a summary."""
+    lst = li.getparent()
+    if lst is None or lst.tag not in ("ul", "ol"):
+        return False
+    over = lst.getprevious()
+    label = element_text(over) if over is not None and over.tag in _LABEL_TAGS else ""
+    if len(label) < 40 and _SUMMARY_HEADING.match(label):
+        return True
+    box = lst.getparent()
+    for _ in range(2):
+        if box is None or box.tag in ("body", "html", "article", "main"):
+            return False
+        if _summary_box(box):
+            return True
+        box = box.getparent()
+    return False
 
 
 def _in_kept_paragraph(el: HtmlElement, output: _Output) -> int | None:

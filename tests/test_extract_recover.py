@@ -281,3 +281,20 @@ def test_a_run_under_a_heading_naming_end_matter_stays_out() -> None:
     for heading in ("About the writer", "More from the Valley Courier"):
         tree = _cut_short(f"<h3>{heading}</h3>" + "".join(f"<div>{line}</div>" for line in bio))
         assert recover_dropped_blocks(tree, list(KEPT)) == (KEPT, 0)
+
+
+def test_a_summary_box_over_the_storys_body_comes_back_a_sidebar_list_does_not() -> None:
+    # the "Key points" box beside the story's body in its element, an <aside> or a <div>; a most-read list
+    # of the same build in the same element has no summary heading and stays out
+    for box in ("aside", "div"):
+        tree = lxml_html.fromstring(
+            "<html><body><article><h1>Budget passes</h1>"
+            f"<{box} class='key-points'><h2>Key points</h2>"
+            "<ul><li>The budget passed by nine votes to four</li><li>Harbour repairs start in May</li></ul>"
+            f"</{box}><div class='body'><p>{KEPT[0]}</p><p>{KEPT[1]}</p></div>"
+            f"<{box} class='rail'><h2>Most read</h2><ul><li>Ferry fares rise by a third from April</li></ul>"
+            f"</{box}></article></body></html>"
+        )
+        out, added = recover_dropped_blocks(tree, list(KEPT))
+        assert out == ["The budget passed by nine votes to four", "Harbour repairs start in May", *KEPT]
+        assert added == 2

@@ -1323,3 +1323,100 @@ def test_other_headlines_take_another_query_of_a_page_that_names_its_story_by_qu
     }
     # a page without a query: a link to its own address with one is a link to itself (a reply, a share)
     assert other_headlines(tree, "http://echo.example/article.php") == set()
+
+
+def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_or_the_sites_pitch_there():
+    from pipelines.cleanup import text_rules
+
+    title = "Parking zones: what they mean for you"
+    story = [
+        "Residents' parking zones will cover eleven streets around the station from May, the council said.",
+        "The first permit for a household will cost £45 a year and a second one £90.",
+    ]
+    kept, fired = text_rules(["Explainer", title, *story], title, set())
+    assert kept == story and fired == {"title_repeat": 2}
+    for lead in ("The council voted on Wednesday night.", "Our Services"):
+        kept, fired = text_rules([lead, title, *story], title, set())
+        assert kept == [lead, *story] and fired == {"title_repeat": 1}
+
+
+def _scrolled(first: str, *appended: str) -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the library story tells how the town's new library came to be built.</p>"
+        for n in range(1, 5)
+    )
+    return (
+        "<html><head><title>Library reopens | Mercury</title></head><body><main>"
+        f"<article class='story'><h1>Library reopens after two-year rebuild</h1>{first}{paragraphs}</article>"
+        f"{''.join(appended)}</main></body></html>"
+    )
+
+
+def test_appended_stories_take_the_next_story_below_the_first_and_keep_entries_and_cards():
+    from pipelines.cleanup import rule_appended_stories
+
+    brewery = "".join(
+        f"<p>Paragraph {n} of the brewery story says the firm will hire thirty more staff at the wharf.</p>"
+        for n in range(1, 5)
+    )
+    for appended in (
+        f"<article class='story'><h1>Brewery to double in size</h1>{brewery}</article>",
+        f"<article class='story'><h2>Brewery to double in size</h2>{brewery}</article>",
+        f"<article class='other'><header><h1>Brewery to double in size</h1></header>{brewery}</article>",
+    ):
+        tree = lxml_html.fromstring(_scrolled("", appended))
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 1
+        assert "brewery" not in tree.text_content()
+    # a live blog's entries beside the story, teaser cards under it, an embedded post inside it: they stay
+    entry = f"<article class='live-entry'><h2>10:42 Brewery update</h2>{brewery}</article>"
+    card = "<article class='story'><h2>Brewery to double in size</h2><p>A teaser.</p></article>"
+    embed = f"<article class='embed'><h1>Brewery to double in size</h1>{brewery}</article>"
+    for page in (_scrolled("", entry, entry), _scrolled("", card, card), _scrolled(embed)):
+        tree = lxml_html.fromstring(page)
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+    # the headline over the story's <article>, outside it: a later article with an <h1> of its own goes,
+    # a live blog's entries (built alike, under <h2>s) stay
+    header = "<header><h1>Library reopens after two-year rebuild</h1></header>"
+    for appended, count in (
+        (f"<article class='story'><h1>Brewery to double in size</h1>{brewery}</article>", 1),
+        (entry, 0),
+    ):
+        story = (
+            f"<article class='{'story' if count else 'live-entry'}'>{brewery.replace('brewery', 'library')}"
+        )
+        tree = lxml_html.fromstring(f"<html><body>{header}{story}</article>{appended}</body></html>")
+        assert rule_appended_stories(tree, {"p_len": 1000}) == count
+        assert ("brewery" in tree.text_content()) == (count == 0)
+    # nor does an article before the story's own go
+    tree = lxml_html.fromstring(
+        _scrolled("").replace("<main>", f"<main><article class='story'>{brewery}</article>")
+    )
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+
+
+def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
+    from pipelines.cleanup import drop_invisible
+
+    story = "".join(
+        f"<p>Paragraph {n} of the story says the volunteers counted the nests in the church tower.</p>"
+        for n in range(1, 5)
+    )
+    notice = "<noscript><p>Please enable JavaScript to read this story on our website today.</p></noscript>"
+
+    def page(body: str) -> lxml_html.HtmlElement:
+        return lxml_html.fromstring(f"<html><body><h1>Nests counted</h1>{body}</body></html>")
+
+    # the story only there: opened
+    tree = page(f"<div id='root'></div><noscript><div class='body'>{story}</div></noscript>{notice}")
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
+    # a copy of the story the page renders, a notice beside paragraphs as <div>s, teasers: they go
+    divs = story.replace("<p>", "<div>").replace("</p>", "</div>")
+    for body in (
+        f"<div class='body'>{story}</div><noscript>{story}</noscript>",
+        f"<div class='body'>{divs}</div><noscript>{story}</noscript>",
+        f"<div class='body'>{divs}</div>{notice}",
+    ):
+        tree = page(body)
+        drop_invisible(tree)
+        assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
