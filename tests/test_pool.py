@@ -64,7 +64,8 @@ def test_a_page_over_its_time_budget_fails_and_frees_its_worker() -> None:
         assert all(o.is_article for o in outcomes[1:])
         # The pool serves again: the stopped worker was replaced.
         assert all(o.is_article for o in results([pool.submit(b"ok", "http://z/") for _ in range(20)]))
-    assert time.monotonic() - started < 10  # the 60 s sleep was cut short, not waited for
+    # the 60 s sleep was cut short, not waited for (the bound leaves room for a loaded machine)
+    assert time.monotonic() - started < 45
 
 
 def test_a_worker_killed_while_idle_does_not_end_the_run() -> None:
