@@ -37,3 +37,12 @@ def test_quick_start_is_exactly_two_commands():
     quick = README.split("## Quick start", 1)[1].split("##", 1)[0]
     block = quick.split("```sh", 1)[1].split("```", 1)[0]
     assert [line.split()[0:2] for line in block.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
+
+
+def test_every_extraction_rule_is_in_the_readmes_rule_table():
+    # a user facets the archive's `rules` column by these names: each must say what it does
+    from pipelines.extract import RULES
+
+    table = "\n".join(line for line in README.splitlines() if line.startswith("| `"))
+    missing = [name for name in RULES if f"`{name}`" not in table]
+    assert not missing, f"README's rule table lacks {missing}"
