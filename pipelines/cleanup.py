@@ -1298,11 +1298,13 @@ def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
     line. A table is a layout one when a cell of its own holds the page's text in blocks (``_story_cell``);
     a one-column table inside it, or one of links anywhere (a menu, a row of section links), goes the same
     way. A table of values stays a table: a timetable, a byline table of labels and values, a grid of
-    cards each with its own text."""
+    cards each with its own text, a table whose header row names its columns."""
     laid_out: set[HtmlElement] = set()
     for table in list(tree.iter("table")):
         rows = {tr: _ROW_CELLS(tr) for tr in _TABLE_ROWS(table)}
-        if not rows:
+        if not rows or any(len(cells) >= 2 and all(c.tag == "th" for c in cells) for cells in rows.values()):
+            # a header row names the columns ("Argument | Description | Default", "Pros | Cons"): a table of
+            # values, however long its cells; a layout table's rows are the page's parts, not named columns
             continue
         inside = any(a in laid_out for a in table.iterancestors("div"))
         one_column = all(len(cells) <= 1 for cells in rows.values())

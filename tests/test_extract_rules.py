@@ -1253,6 +1253,36 @@ def test_layout_tables_turn_a_page_laid_out_in_a_table_into_blocks_and_keep_the_
     assert "layout_tables" not in apply_dom_rules(grid, "https://mills.example/news/mill")
 
 
+def test_layout_tables_leave_a_table_whose_columns_are_named():
+    """A review's table of what the writer liked and did not, each cell two paragraphs long: its header row
+    names the columns, as a layout table's rows never do, and the reader keeps both names with their text."""
+    liked = [
+        "The smaller unit was almost silent at night, even at full output in the coldest week of the year, "
+        "and the neighbours on both sides never noticed that it was there at all until we told them about it.",
+        "Its app showed the running cost of each day in pounds, which made plain what the thermostat setting "
+        "cost, and the installer fitted it in a single morning without lifting a floorboard or moving a radiator.",
+    ]
+    disliked = [
+        "The larger unit needed a new hot water cylinder, which took up half the airing cupboard and added "
+        "nearly a thousand pounds to the bill before any grant was paid at all, and its pipes ran up the stairs.",
+        "Its outdoor fan hummed loudly enough to be heard in the garden next door, and the controller on the "
+        "wall was hard to read without glasses in a dim hallway late at night, and its manual ran to ninety pages.",
+    ]
+    cells = "".join("<td>" + "".join(f"<p>{p}</p>" for p in ps) + "</td>" for ps in (liked, disliked))
+    story = "".join(f"<p>{p}</p>" for p in _MILL_STORY)
+    page = (
+        "<html><head><title>Two heat pumps compared</title><meta property='og:type' content='article'>"
+        "</head><body><article><h1>Two heat pumps compared</h1>"
+        f"{story}<table><thead><tr><th>What we liked</th><th>What we did not</th></tr></thead>"
+        f"<tbody><tr>{cells}</tr></tbody></table>{story}</article></body></html>"
+    )
+    result = extract_article(page, "https://mills.example/reviews/heat-pumps")
+    text = " ".join(result.record["text"].split())
+    assert "What we liked" in text and "What we did not" in text, text
+    assert all(p in text for p in liked + disliked), text
+    assert "layout_tables" not in result.record["extraction"]["rules"]
+
+
 def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
     from pipelines.cleanup import text_rules
 
