@@ -1635,8 +1635,10 @@ def _is_link_row(line: str) -> bool:
         return False
     for separator, fewest in _ROW_SEPARATORS:
         if line.count(separator) >= fewest:
-            if separator != " | " and any(c.isdigit() for c in line):
-                return False  # "1-2 Players • Ages 14+ • $59": a product's facts, not a menu
+            if separator != " | " and (any(c.isdigit() for c in line) or any(c in line for c in ",:;")):
+                # "1-2 Players • Ages 14+ • $59": a product's facts; "Rovers: Hale - Okoro, Patel - Brown": a
+                # side's line-up under a match report; a menu's labels hold no numbers and no commas
+                return False
             segments = map(str.strip, line.split(separator.strip()))
             return all(0 < len(seg.split()) <= 4 and not seg.endswith(".") for seg in segments)
     return False

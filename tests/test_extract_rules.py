@@ -1296,6 +1296,13 @@ def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
     # two dashes around an aside, a product's facts between dots: the story's lines
     for line in ("The vote - the third - was close", "1-2 Players • Ages 14+ • 60 minutes • $59"):
         assert text_rules([line, *story], None, set())[0] == [line, *story], line
+    # a match report's line-ups, its last lines: a side's name, then its players by line, with commas
+    lineups = [
+        "Rovers: Hale - Okoro, Patel, Lowe, Banks - Smith, Jones - Brown",
+        "United: Marsh - Reid, Quinn, Doyle - Fenn, Carter, Ames - Lyle, Roper",
+    ]
+    report = [*story, "Rovers stay third, two points behind the leaders with four games left.", *lineups]
+    assert text_rules(report, None, set())[0] == report
 
 
 def test_date_stamps_take_a_date_with_its_day_and_zone_and_a_two_step_trail():
