@@ -814,16 +814,18 @@ def _links_home(el: HtmlElement, url: str) -> bool:
     return False
 
 
-def _links_away(el: HtmlElement, url: str) -> bool:
-    """Whether a heading is (or holds, or sits in) a link to another page than ``url``: a masthead linking
-    to the front page, a blog's name linking to the blog (a headline links to its own page, if at all)."""
+def _links_up(el: HtmlElement, url: str) -> bool:
+    """Whether a heading is (or holds, or sits in) a link to a page above ``url``: a masthead linking to the
+    site's front page, a blog's name linking to the blog ("/transit/" over "/transit/2004/03/post.html"); not
+    a series' name linking to the series' page beside the story, nor a headline linking to its own page."""
     here = urlsplit(url).path.rstrip("/")
     for link in el.xpath("ancestor-or-self::a[@href] | .//a[@href]")[:3]:
         try:
             target = urlsplit(urljoin(url, link.get("href") or ""))
         except ValueError:
             continue
-        if target.path.rstrip("/") != here:
+        path = target.path.rstrip("/")
+        if path != here and here.startswith(path + "/"):
             return True
     return False
 
@@ -1383,7 +1385,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     titles = [t for t in (title_text, og_title) if t]
     plausible += [h1 for h1 in in_header if _titled(h1, titles, meta.site_name, host_core)]
     meta.h1 = plausible[0] if plausible else None
-    mastheads = frozenset(_title_key(_heading_text(el)) for el in h1_elements if _links_away(el, url))
+    mastheads = frozenset(_title_key(_heading_text(el)) for el in h1_elements if _links_up(el, url))
     meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, host_core, mastheads)
     headline = h1_of.get(_title_key(meta.title))
     if headline is None:

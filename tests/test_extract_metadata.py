@@ -609,6 +609,14 @@ def test_a_blogs_name_over_the_post_is_cut_from_the_title_only_when_its_h1_links
         "<title>Mill Gazette Archive: Ten years of flour</title>", _OLD_STORY, "https://millgazette.example/a"
     )
     assert firm.title == "Mill Gazette Archive: Ten years of flour"
+    # an <h1> naming the story's series, linking to the series' page beside the story's: the title's label
+    # is the headline's own (a masthead links to the site's or the blog's front page, above the post)
+    series = _old_page(
+        "<title>Budget 2025: What it means for the mill</title>",
+        "<h1><a href='/news/budget-2025/'>Budget 2025</a></h1>" + _OLD_STORY,
+        "https://millgazette.example/news/2025/03/budget-mill",
+    )
+    assert series.title == "Budget 2025: What it means for the mill"
 
 
 def test_without_an_h1_the_one_element_marked_headline_beats_a_title_naming_the_site_alone():
