@@ -1787,13 +1787,13 @@ _CRUMB_SEPARATOR = re.compile(r" [>›»] ")
 _CRUMB_HOME = re.compile(r"(home|startseite|accueil|inicio|portada|home ?page)$", re.I)
 
 
-def _is_crumbs(line: str) -> bool:
+def _is_crumbs(line: str, two_steps: bool = True) -> bool:
     """ "Home > Guides > Moving", "Home › News", "Home / News / Local": the breadcrumb trail over the
-    headline."""
+    headline; with ``two_steps``, "Section > Town" too."""
     segments = _CRUMB_SEPARATOR.split(line)
     if len(segments) == 2 and all(0 < len(seg.split()) <= 5 for seg in segments):
         # "Vie locale > Saint-Aubin": a section and its town, two steps; a sentence has more words, or ends
-        return not line.rstrip().endswith((".", "!", "?", ":"))
+        return two_steps and not line.rstrip().endswith((".", "!", "?", ":"))
     if len(segments) < 3:
         # a slash also separates a story's words ("Home / News / Local is how the old site listed it.")
         segments = line.split(" / ")
@@ -1998,7 +1998,20 @@ def text_rules(
         if credits_on and _is_credit_line(stripped):
             bump("credit_lines")
             continue
-        if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
+        # a two-step trail stands over the story, not as an item of a list nor under the lead: "Open Settings >
+        # Privacy" is a guide's step
+        if (
+            stamps_on
+            and i < 6
+            and len(stripped) < 100
+            and (
+                DATE_STAMP(low)
+                or _is_crumbs(
+                    stripped,
+                    two_steps=para.lstrip()[:1] not in "-•*" and not any(_is_sentence(p) for p in out[:i]),
+                )
+            )
+        ):
             bump("date_stamps")
             continue
         if teaser_on and len(stripped) < 250 and _is_teaser(stripped):

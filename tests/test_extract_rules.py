@@ -1322,6 +1322,14 @@ def test_date_stamps_take_a_date_with_its_day_and_zone_and_a_two_step_trail():
     # a two-step line that reads as the story's (it ends as a sentence ends) stays
     line = "Prices > wages, the union said."
     assert text_rules([line, *story], None, set())[0] == [line, *story]
+    # a guide's steps, as items of its list or under its lead: menus of the app, not the page's trail
+    for steps in (
+        ["- Open Settings > Privacy", "- Tap Location > App permissions"],
+        ["Open Settings > Privacy", "Tap Location > App permissions"],
+    ):
+        guide = [story[0], *steps, story[1]]
+        assert text_rules(guide, None, set())[0] == guide, steps
+    assert text_rules(["- Sport > Football", *story], None, set())[0] == ["- Sport > Football", *story]
 
 
 def test_byline_repeat_takes_the_writers_job_on_the_line_under_the_byline_only():
