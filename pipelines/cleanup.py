@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate, islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -2051,6 +2051,7 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
     host = parts.netloc.lower().removeprefix("www.")
+    own_query = parse_qs(parts.query)
     for a in tree.iter("a"):
         href = a.get("href") or ""
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
@@ -2063,9 +2064,10 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
             continue
         if target_path.rstrip("/") == path:
             # "article.php?id=2201" from "article.php?id=2214": where the page's address names its story by a
-            # query, another query is another story; elsewhere a link to the page itself (a share, a reply)
-            query = href.split("#", 1)[0].partition("?")[2]
-            if not (parts.query and query and query != parts.query):
+            # query, another value of one of its keys is another story; elsewhere a link to the page itself (a
+            # share, a reply, "?page=2" from the feed's "?utm_source=rss")
+            query = parse_qs(href.split("#", 1)[0].partition("?")[2])
+            if not any(query[key] != values for key, values in own_query.items() if key in query):
                 continue
         found.add(word_key(" ".join(words)))
     return found

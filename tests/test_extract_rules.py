@@ -1368,3 +1368,10 @@ def test_other_headlines_take_another_query_of_a_page_that_names_its_story_by_qu
     }
     # a page without a query: a link to its own address with one is a link to itself (a reply, a share)
     assert other_headlines(tree, "http://echo.example/article.php") == set()
+    # a story fetched with a feed's tracking query: its own address with another query (the next page of
+    # the story, a share) is the story's, not another story's
+    paged = fromstring(
+        "<html><body><a href='/news/frost-hits-apple-growers?page=2'>How the growers plan to recover</a>"
+        "</body></html>"
+    )
+    assert other_headlines(paged, "http://echo.example/news/frost-hits-apple-growers?utm_source=rss") == set()
