@@ -1291,6 +1291,13 @@ def _story_cell(cell: HtmlElement) -> bool:
     return breaks >= 2
 
 
+def _label_cell(cell: HtmlElement) -> bool:
+    """A cell naming what the next one holds: a short text and no link (an interview's question, a review's
+    "Verdict"), not a column of section links, an empty spacer or a picture."""
+    size = len(element_text(cell))
+    return 0 < size <= 150 and cell.find(".//a") is None
+
+
 def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
     """Tables used to lay out the page (the 1998-2010 way: a column of section links, the story in a <td>
     of <font> tags, a footer row), turned into the blocks they stand for. trafilatura prints a table's
@@ -1310,7 +1317,10 @@ def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
         one_column = all(len(cells) <= 1 for cells in rows.values())
         # one cell (or two) with the page's text: a grid of such cells (a table of cards, each a heading
         # and its paragraphs) is content laid out as a table, and trafilatura reads it as well as it can
-        stories = sum(1 for cells in rows.values() for c in cells if _story_cell(c))
+        found = [(cells, sum(map(_story_cell, cells))) for cells in rows.values()]
+        stories = sum(n for _, n in found)
+        if stories and all(len(cells) >= 2 and _label_cell(cells[0]) for cells, n in found if n):
+            continue  # each text beside its label ("How did it start?" | the answer): a table of values
         if not 0 < stories <= 2 and not (
             one_column and (inside or _link_text_len(table) > 0.6 * len(element_text(table)))
         ):

@@ -1283,6 +1283,41 @@ def test_layout_tables_leave_a_table_whose_columns_are_named():
     assert "layout_tables" not in result.record["extraction"]["rules"]
 
 
+def test_layout_tables_leave_a_table_of_questions_and_answers():
+    """An interview set out as a table, each row a question and its answer of two paragraphs: the first cell
+    of each row is a label (short, no link), as a layout table's menu column is not; the questions stay."""
+    answers = [
+        [
+            "We started with one van and a list of forty households that the food bank could not reach, and by "
+            "the spring we had three vans and nearly two hundred households on the rounds every single week of the year.",
+            "The hardest part was never the driving, it was finding people who could give a whole morning every "
+            "week without being paid for it, and keeping them, which took most of the first winter and the spring.",
+        ],
+        [
+            "The council gave us the depot for a pound a year, so the money we raised went on food rather than "
+            "rent, and the big new supermarket out on the ring road now sends its surplus straight to us each night.",
+            "Next year we want a cold store, so that we can take fresh milk and meat as well as tins, and that "
+            "will cost about twelve thousand pounds that we do not have yet, so the summer raffle is back again.",
+        ],
+    ]
+    questions = ["How did the rounds start?", "What changed this year?"]
+    rows = "".join(
+        f"<tr><td><b>{q}</b></td><td>" + "".join(f"<p>{p}</p>" for p in ps) + "</td></tr>"
+        for q, ps in zip(questions, answers, strict=True)
+    )
+    page = (
+        "<html><head><title>Five minutes with the food bank's driver</title>"
+        "<meta property='og:type' content='article'></head><body><article>"
+        "<h1>Five minutes with the food bank's driver</h1>"
+        + "".join(f"<p>{p}</p>" for p in _MILL_STORY)
+        + f"<table>{rows}</table></article></body></html>"
+    )
+    result = extract_article(page, "https://mills.example/news/food-bank-driver")
+    text = " ".join(result.record["text"].split())
+    assert all(q in text for q in questions), text
+    assert all(p in text for ps in answers for p in ps), text
+
+
 def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
     from pipelines.cleanup import text_rules
 
