@@ -2008,8 +2008,8 @@ def text_rules(
         if credits_on and _is_credit_line(stripped):
             bump("credit_lines")
             continue
-        # a two-step trail stands over the story, not as an item of a list nor under the lead: "Open Settings >
-        # Privacy" is a guide's step
+        # a two-step trail stands over the story, not as an item of a list nor under the lead: "Open
+        # Settings > Privacy" is a guide's step
         if (
             stamps_on
             and i < 6

@@ -1258,15 +1258,19 @@ def test_layout_tables_leave_a_table_whose_columns_are_named():
     names the columns, as a layout table's rows never do, and the reader keeps both names with their text."""
     liked = [
         "The smaller unit was almost silent at night, even at full output in the coldest week of the year, "
-        "and the neighbours on both sides never noticed that it was there at all until we told them about it.",
+        "and the neighbours on both sides never noticed that it was there at all until we told them about "
+        "it.",
         "Its app showed the running cost of each day in pounds, which made plain what the thermostat setting "
-        "cost, and the installer fitted it in a single morning without lifting a floorboard or moving a radiator.",
+        "cost, and the installer fitted it in a single morning without lifting a floorboard or moving a "
+        "radiator.",
     ]
     disliked = [
         "The larger unit needed a new hot water cylinder, which took up half the airing cupboard and added "
-        "nearly a thousand pounds to the bill before any grant was paid at all, and its pipes ran up the stairs.",
+        "nearly a thousand pounds to the bill before any grant was paid at all, and its pipes ran up the "
+        "stairs.",
         "Its outdoor fan hummed loudly enough to be heard in the garden next door, and the controller on the "
-        "wall was hard to read without glasses in a dim hallway late at night, and its manual ran to ninety pages.",
+        "wall was hard to read without glasses in a dim hallway late at night, and its manual ran to ninety "
+        "pages.",
     ]
     cells = "".join("<td>" + "".join(f"<p>{p}</p>" for p in ps) + "</td>" for ps in (liked, disliked))
     story = "".join(f"<p>{p}</p>" for p in _MILL_STORY)
@@ -1288,16 +1292,20 @@ def test_layout_tables_leave_a_table_of_questions_and_answers():
     of each row is a label (short, no link), as a layout table's menu column is not; the questions stay."""
     answers = [
         [
-            "We started with one van and a list of forty households that the food bank could not reach, and by "
-            "the spring we had three vans and nearly two hundred households on the rounds every single week of the year.",
-            "The hardest part was never the driving, it was finding people who could give a whole morning every "
-            "week without being paid for it, and keeping them, which took most of the first winter and the spring.",
+            "We started with one van and a list of forty households that the food bank could not reach, and "
+            "by the spring we had three vans and nearly two hundred households on the rounds every single "
+            "week of the year.",
+            "The hardest part was never the driving, it was finding people who could give a whole morning "
+            "every week without being paid for it, and keeping them, which took most of the first winter and "
+            "the spring.",
         ],
         [
-            "The council gave us the depot for a pound a year, so the money we raised went on food rather than "
-            "rent, and the big new supermarket out on the ring road now sends its surplus straight to us each night.",
-            "Next year we want a cold store, so that we can take fresh milk and meat as well as tins, and that "
-            "will cost about twelve thousand pounds that we do not have yet, so the summer raffle is back again.",
+            "The council gave us the depot for a pound a year, so the money we raised went on food rather "
+            "than rent, and the big new supermarket out on the ring road now sends its surplus straight to "
+            "us each night.",
+            "Next year we want a cold store, so that we can take fresh milk and meat as well as tins, and "
+            "that will cost about twelve thousand pounds that we do not have yet, so the summer raffle is "
+            "back again.",
         ],
     ]
     questions = ["How did the rounds start?", "What changed this year?"]
