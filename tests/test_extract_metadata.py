@@ -590,6 +590,17 @@ def test_an_old_pages_title_loses_the_sites_name_however_it_is_set_apart(title, 
     assert meta.title == "Watermill grinds flour again"
 
 
+def test_a_headline_printed_with_the_sites_name_as_its_label_keeps_it():
+    # the <h1> as printed, and the head's title saying the same: "Mill Gazette: …" on millgazette.example is
+    # the paper writing about itself, or the town's name as a headline's label on the town's own site
+    for headline, url in (
+        ("Mill Gazette: Our first hundred years", "https://millgazette.example/news/2025/centenary"),
+        ("Wendle: Market hall reopens after repairs", "https://www.wendle.example/news/market-hall"),
+    ):
+        meta = _old_page(f"<title>{headline}</title>", f"<h1>{headline}</h1>{_OLD_STORY}", url)
+        assert meta.title == headline
+
+
 def test_a_blogs_name_over_the_post_is_cut_from_the_title_only_when_its_h1_links_away():
     # Blogger: "Blog name: Post title" under an <h1> of the blog's name, linking to the blog
     blog = _old_page(
@@ -641,6 +652,21 @@ def test_an_old_pages_byline_is_its_first_line_with_or_without_an_h1(byline):
     for headline in ("<font size='5'><b>Watermill grinds flour again</b></font><br>", "<h1>Watermill</h1>"):
         meta = _old_page("<title>Mill Gazette</title>", headline + byline + _OLD_STORY)
         assert meta.authors == ["Ann Lowe"], (headline, byline)
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        # a first line that goes on below ("and", a comma) or holds the label alone is not the name's line
+        ("<p class='byline'>By Ann Lowe and<br>Sam Okoro</p>", ["Ann Lowe", "Sam Okoro"]),
+        ("<p>By<br>Ann Lowe</p>", ["Ann Lowe"]),
+    ],
+)
+def test_a_byline_set_over_two_lines_keeps_every_name(byline, authors):
+    meta = _old_page(
+        "<title>Mill Gazette</title>", "<h1>Watermill grinds flour again</h1>" + byline + _OLD_STORY
+    )
+    assert meta.authors == authors
 
 
 @pytest.mark.parametrize(
