@@ -308,7 +308,9 @@ def page_features(
         t.rsplit("/", 1)[-1].lower() for el in (tree, body) for t in (el.get("itemtype") or "").split()
     }
     declared = sorted(_DECLARED_PAGE[t] for t in own if t in _DECLARED_PAGE)
-    if og == "profile":
+    if og == "profile" and meta.date_source not in ("meta", "jsonld"):
+        # og:type profile is an author's page, unless the head also dates a publication (a theme typing
+        # every page "profile" still stamps each story's article:published_time): a profile has no such date
         declared.append("listing")
     features = {
         "og_article": float(og in ("article", "news", "blog", "blogposting")),

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate, islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -1345,6 +1345,13 @@ def _story_cell(cell: HtmlElement) -> bool:
     return breaks >= 2
 
 
+def _label_cell(cell: HtmlElement) -> bool:
+    """A cell naming what the next one holds: a short text and no link (an interview's question, a review's
+    "Verdict"), not a column of section links, an empty spacer or a picture."""
+    size = len(element_text(cell))
+    return 0 < size <= 150 and cell.find(".//a") is None
+
+
 def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
     """Tables used to lay out the page (the 1998-2010 way: a column of section links, the story in a <td>
     of <font> tags, a footer row), turned into the blocks they stand for. trafilatura prints a table's
@@ -1352,17 +1359,22 @@ def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
     line. A table is a layout one when a cell of its own holds the page's text in blocks (``_story_cell``);
     a one-column table inside it, or one of links anywhere (a menu, a row of section links), goes the same
     way. A table of values stays a table: a timetable, a byline table of labels and values, a grid of
-    cards each with its own text."""
+    cards each with its own text, a table whose header row names its columns."""
     laid_out: set[HtmlElement] = set()
     for table in list(tree.iter("table")):
         rows = {tr: _ROW_CELLS(tr) for tr in _TABLE_ROWS(table)}
-        if not rows:
+        if not rows or any(len(cells) >= 2 and all(c.tag == "th" for c in cells) for cells in rows.values()):
+            # a header row names the columns ("Argument | Description | Default", "Pros | Cons"): a table of
+            # values, however long its cells; a layout table's rows are the page's parts, not named columns
             continue
         inside = any(a in laid_out for a in table.iterancestors("div"))
         one_column = all(len(cells) <= 1 for cells in rows.values())
         # one cell (or two) with the page's text: a grid of such cells (a table of cards, each a heading
         # and its paragraphs) is content laid out as a table, and trafilatura reads it as well as it can
-        stories = sum(1 for cells in rows.values() for c in cells if _story_cell(c))
+        found = [(cells, sum(map(_story_cell, cells))) for cells in rows.values()]
+        stories = sum(n for _, n in found)
+        if stories and all(len(cells) >= 2 and _label_cell(cells[0]) for cells, n in found if n):
+            continue  # each text beside its label ("How did it start?" | the answer): a table of values
         if not 0 < stories <= 2 and not (
             one_column and (inside or _link_text_len(table) > 0.6 * len(element_text(table)))
         ):
@@ -1688,8 +1700,10 @@ def _is_link_row(line: str) -> bool:
         return False
     for separator, fewest in _ROW_SEPARATORS:
         if line.count(separator) >= fewest:
-            if separator != " | " and any(c.isdigit() for c in line):
-                return False  # "1-2 Players • Ages 14+ • $59": a product's facts, not a menu
+            if separator != " | " and (any(c.isdigit() for c in line) or any(c in line for c in ",:;")):
+                # "1-2 Players • Ages 14+ • $59": a product's facts; "Rovers: Hale - Okoro, Patel - Brown": a
+                # side's line-up under a match report; a menu's labels hold no numbers and no commas
+                return False
             segments = map(str.strip, line.split(separator.strip()))
             return all(0 < len(seg.split()) <= 4 and not seg.endswith(".") for seg in segments)
     return False
@@ -1838,13 +1852,13 @@ _CRUMB_SEPARATOR = re.compile(r" [>›»] ")
 _CRUMB_HOME = re.compile(r"(home|startseite|accueil|inicio|portada|home ?page)$", re.I)
 
 
-def _is_crumbs(line: str) -> bool:
+def _is_crumbs(line: str, two_steps: bool = True) -> bool:
     """ "Home > Guides > Moving", "Home › News", "Home / News / Local": the breadcrumb trail over the
-    headline."""
+    headline; with ``two_steps``, "Section > Town" too."""
     segments = _CRUMB_SEPARATOR.split(line)
     if len(segments) == 2 and all(0 < len(seg.split()) <= 5 for seg in segments):
         # "Vie locale > Saint-Aubin": a section and its town, two steps; a sentence has more words, or ends
-        return not line.rstrip().endswith((".", "!", "?", ":"))
+        return two_steps and not line.rstrip().endswith((".", "!", "?", ":"))
     if len(segments) < 3:
         # a slash also separates a story's words ("Home / News / Local is how the old site listed it.")
         segments = line.split(" / ")
@@ -2059,7 +2073,20 @@ def text_rules(
         if credits_on and _is_credit_line(stripped):
             bump("credit_lines")
             continue
-        if stamps_on and i < 6 and len(stripped) < 100 and (DATE_STAMP(low) or _is_crumbs(stripped)):
+        # a two-step trail stands over the story, not as an item of a list nor under the lead: "Open
+        # Settings > Privacy" is a guide's step
+        if (
+            stamps_on
+            and i < 6
+            and len(stripped) < 100
+            and (
+                DATE_STAMP(low)
+                or _is_crumbs(
+                    stripped,
+                    two_steps=para.lstrip()[:1] not in "-•*" and not any(_is_sentence(p) for p in out[:i]),
+                )
+            )
+        ):
             bump("date_stamps")
             continue
         if teaser_on and len(stripped) < 250 and _is_teaser(stripped):
@@ -2099,6 +2126,7 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
     host = parts.netloc.lower().removeprefix("www.")
+    own_query = parse_qs(parts.query)
     for a in tree.iter("a"):
         href = a.get("href") or ""
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
@@ -2111,9 +2139,10 @@ def other_headlines(tree: HtmlElement, url: str) -> set[str]:
             continue
         if target_path.rstrip("/") == path:
             # "article.php?id=2201" from "article.php?id=2214": where the page's address names its story by a
-            # query, another query is another story; elsewhere a link to the page itself (a share, a reply)
-            query = href.split("#", 1)[0].partition("?")[2]
-            if not (parts.query and query and query != parts.query):
+            # query, another value of one of its keys is another story; elsewhere a link to the page itself (a
+            # share, a reply, "?page=2" from the feed's "?utm_source=rss")
+            query = parse_qs(href.split("#", 1)[0].partition("?")[2])
+            if not any(query[key] != values for key, values in own_query.items() if key in query):
                 continue
         found.add(word_key(" ".join(words)))
     return found

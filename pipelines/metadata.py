@@ -623,9 +623,11 @@ def _names_site_alone(part: str, site_name: str | None, host_core: str) -> bool:
 
 
 def _strip_site(
-    title: str | None, site_name: str | None, host_core: str = "", generic: bool = True
+    title: str | None, site_name: str | None, host_core: str = "", generic: bool = True, label: bool = True
 ) -> str | None:
-    """``title`` without a leading or trailing site name ("Story | The Daily", "The Daily - Story")."""
+    """``title`` without a leading or trailing site name ("Story | The Daily", "The Daily - Story"); with
+    ``label``, without the site's name as a colon's label either (a head's title; an <h1> printed so is the
+    headline's own: "Mill Gazette: Our first hundred years")."""
     if not title:
         return title
     parts = _TITLE_SEPARATORS.split(title)
@@ -637,17 +639,17 @@ def _strip_site(
         # "The Keswin Courier: Story headline": the site's name, and nothing else, as a colon's label (not
         # "Docker Hardened Images: …" on docker.com, a headline naming the firm)
         first, colon, rest = title.partition(": ")
-        if colon and rest and _names_site_alone(first, site_name, host_core):
+        if label and colon and rest and _names_site_alone(first, site_name, host_core):
             return rest
         return title
     if _is_site_part(parts[-1], site_name, host_core):
         rest = title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
         # "Story | The Daily | The Daily", "Story – Site - Site": every trailing copy of the name goes
-        return (_strip_site(rest, site_name, host_core, generic) if len(parts) > 2 else rest) or title
+        return (_strip_site(rest, site_name, host_core, generic, label) if len(parts) > 2 else rest) or title
     if _is_site_part(parts[0], site_name, host_core):
         rest = title[len(parts[0]) :].lstrip(_SEPARATOR_CHARS)
         # "Site | site.com - Headline"
-        return (_strip_site(rest, site_name, host_core, generic=False) if len(parts) > 2 else rest) or title
+        return (_strip_site(rest, site_name, host_core, False, label) if len(parts) > 2 else rest) or title
     # a short trailing part is a site name ("Story headline | The Daily")
     if generic and len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3:
         return title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
@@ -684,8 +686,8 @@ def _choose_title(
                     None,
                 )
                 if plain:
-                    return _strip_site(plain, site_name, host_core)
-            return _strip_site(h1, site_name, host_core)
+                    return _strip_site(plain, site_name, host_core, label=False)
+            return _strip_site(h1, site_name, host_core, label=False)
     for h1 in h1s:
         k = _title_key(h1)
         for head in heads:
@@ -696,7 +698,7 @@ def _choose_title(
             # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one
             separated = rest and rest[0 if hk.startswith(k) else -1] in _SEPARATOR_CHARS
             if separated and len(rest.split()) < len(k.split()):
-                return _strip_site(h1, site_name, host_core)
+                return _strip_site(h1, site_name, host_core, label=False)
     for h1 in h1s:
         # an <h1> that carries its date inside it ("Dec 18 2025 Headline", "Headline Posted on July 1, 2024")
         k = _title_key(h1)
@@ -725,7 +727,7 @@ def _choose_title(
         words = _stems(h1)
         if head_words and 4 * len(words & head_words) < len(words):
             break
-        return _strip_site(h1, site_name, host_core, generic=False)
+        return _strip_site(h1, site_name, host_core, generic=False, label=False)
     # no <h1>: the head's titles, og:title first (JSON-LD headlines are often cut at 110 characters)
     title = next((s for s in stripped if s), None)
     # "Blog Name: Post title" over a masthead <h1> reading "Blog Name", a link to the blog's front page
@@ -814,16 +816,18 @@ def _links_home(el: HtmlElement, url: str) -> bool:
     return False
 
 
-def _links_away(el: HtmlElement, url: str) -> bool:
-    """Whether a heading is (or holds, or sits in) a link to another page than ``url``: a masthead linking
-    to the front page, a blog's name linking to the blog (a headline links to its own page, if at all)."""
+def _links_up(el: HtmlElement, url: str) -> bool:
+    """Whether a heading is (or holds, or sits in) a link to a page above ``url``: a masthead linking to the
+    site's front page, a blog's name linking to the blog ("/transit/" over "/transit/2004/03/post.html"); not
+    a series' name linking to the series' page beside the story, nor a headline linking to its own page."""
     here = urlsplit(url).path.rstrip("/")
     for link in el.xpath("ancestor-or-self::a[@href] | .//a[@href]")[:3]:
         try:
             target = urlsplit(urljoin(url, link.get("href") or ""))
         except ValueError:
             continue
-        if target.path.rstrip("/") != here:
+        path = target.path.rstrip("/")
+        if path != here and here.startswith(path + "/"):
             return True
     return False
 
@@ -908,14 +912,18 @@ def _spaced_text(el: HtmlElement) -> str:
     return _SPACE.sub(" ", " ".join(t for t in el.itertext() if t)).strip()
 
 
+# a line that goes on below: "By Jane Doe and<br>John Roe", "By Jane Doe,<br>…", "By<br>Jane Doe"
+_OPEN_LINE = re.compile(r"(?:\b(?:and|und|et|y|e|en|by|von|par|por|door)|[&,;:])$", re.I)
+
+
 def _first_line(el: HtmlElement) -> str | None:
     """The text before ``el``'s first ``<br>`` child ("By Jane Doe<br>Staff Writer": the name's line, over
-    the writer's job or paper), or None when it has no such line break."""
+    the writer's job or paper), or None when it has no such line break or the line goes on below it."""
     parts = [el.text or ""]
     for child in el:
         if child.tag == "br":
             line = _SPACE.sub(" ", " ".join(parts)).strip()
-            return line or None
+            return line if line and not _OPEN_LINE.search(line) else None
         if isinstance(child.tag, str):
             parts.append(_spaced_text(child))
         parts.append(child.tail or "")
@@ -1383,7 +1391,7 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     titles = [t for t in (title_text, og_title) if t]
     plausible += [h1 for h1 in in_header if _titled(h1, titles, meta.site_name, host_core)]
     meta.h1 = plausible[0] if plausible else None
-    mastheads = frozenset(_title_key(_heading_text(el)) for el in h1_elements if _links_away(el, url))
+    mastheads = frozenset(_title_key(_heading_text(el)) for el in h1_elements if _links_up(el, url))
     meta.title = _choose_title(all_h1s, plausible, heads, meta.site_name, host_core, mastheads)
     headline = h1_of.get(_title_key(meta.title))
     if headline is None:

@@ -590,6 +590,17 @@ def test_an_old_pages_title_loses_the_sites_name_however_it_is_set_apart(title, 
     assert meta.title == "Watermill grinds flour again"
 
 
+def test_a_headline_printed_with_the_sites_name_as_its_label_keeps_it():
+    # the <h1> as printed, and the head's title saying the same: "Mill Gazette: …" on millgazette.example is
+    # the paper writing about itself, or the town's name as a headline's label on the town's own site
+    for headline, url in (
+        ("Mill Gazette: Our first hundred years", "https://millgazette.example/news/2025/centenary"),
+        ("Wendle: Market hall reopens after repairs", "https://www.wendle.example/news/market-hall"),
+    ):
+        meta = _old_page(f"<title>{headline}</title>", f"<h1>{headline}</h1>{_OLD_STORY}", url)
+        assert meta.title == headline
+
+
 def test_a_blogs_name_over_the_post_is_cut_from_the_title_only_when_its_h1_links_away():
     # Blogger: "Blog name: Post title" under an <h1> of the blog's name, linking to the blog
     blog = _old_page(
@@ -609,6 +620,14 @@ def test_a_blogs_name_over_the_post_is_cut_from_the_title_only_when_its_h1_links
         "<title>Mill Gazette Archive: Ten years of flour</title>", _OLD_STORY, "https://millgazette.example/a"
     )
     assert firm.title == "Mill Gazette Archive: Ten years of flour"
+    # an <h1> naming the story's series, linking to the series' page beside the story's: the title's label
+    # is the headline's own (a masthead links to the site's or the blog's front page, above the post)
+    series = _old_page(
+        "<title>Budget 2025: What it means for the mill</title>",
+        "<h1><a href='/news/budget-2025/'>Budget 2025</a></h1>" + _OLD_STORY,
+        "https://millgazette.example/news/2025/03/budget-mill",
+    )
+    assert series.title == "Budget 2025: What it means for the mill"
 
 
 def test_without_an_h1_the_one_element_marked_headline_beats_a_title_naming_the_site_alone():
@@ -633,6 +652,21 @@ def test_an_old_pages_byline_is_its_first_line_with_or_without_an_h1(byline):
     for headline in ("<font size='5'><b>Watermill grinds flour again</b></font><br>", "<h1>Watermill</h1>"):
         meta = _old_page("<title>Mill Gazette</title>", headline + byline + _OLD_STORY)
         assert meta.authors == ["Ann Lowe"], (headline, byline)
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        # a first line that goes on below ("and", a comma) or holds the label alone is not the name's line
+        ("<p class='byline'>By Ann Lowe and<br>Sam Okoro</p>", ["Ann Lowe", "Sam Okoro"]),
+        ("<p>By<br>Ann Lowe</p>", ["Ann Lowe"]),
+    ],
+)
+def test_a_byline_set_over_two_lines_keeps_every_name(byline, authors):
+    meta = _old_page(
+        "<title>Mill Gazette</title>", "<h1>Watermill grinds flour again</h1>" + byline + _OLD_STORY
+    )
+    assert meta.authors == authors
 
 
 @pytest.mark.parametrize(

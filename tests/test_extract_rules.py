@@ -1253,6 +1253,79 @@ def test_layout_tables_turn_a_page_laid_out_in_a_table_into_blocks_and_keep_the_
     assert "layout_tables" not in apply_dom_rules(grid, "https://mills.example/news/mill")
 
 
+def test_layout_tables_leave_a_table_whose_columns_are_named():
+    """A review's table of what the writer liked and did not, each cell two paragraphs long: its header row
+    names the columns, as a layout table's rows never do, and the reader keeps both names with their text."""
+    liked = [
+        "The smaller unit was almost silent at night, even at full output in the coldest week of the year, "
+        "and the neighbours on both sides never noticed that it was there at all until we told them about "
+        "it.",
+        "Its app showed the running cost of each day in pounds, which made plain what the thermostat setting "
+        "cost, and the installer fitted it in a single morning without lifting a floorboard or moving a "
+        "radiator.",
+    ]
+    disliked = [
+        "The larger unit needed a new hot water cylinder, which took up half the airing cupboard and added "
+        "nearly a thousand pounds to the bill before any grant was paid at all, and its pipes ran up the "
+        "stairs.",
+        "Its outdoor fan hummed loudly enough to be heard in the garden next door, and the controller on the "
+        "wall was hard to read without glasses in a dim hallway late at night, and its manual ran to ninety "
+        "pages.",
+    ]
+    cells = "".join("<td>" + "".join(f"<p>{p}</p>" for p in ps) + "</td>" for ps in (liked, disliked))
+    story = "".join(f"<p>{p}</p>" for p in _MILL_STORY)
+    page = (
+        "<html><head><title>Two heat pumps compared</title><meta property='og:type' content='article'>"
+        "</head><body><article><h1>Two heat pumps compared</h1>"
+        f"{story}<table><thead><tr><th>What we liked</th><th>What we did not</th></tr></thead>"
+        f"<tbody><tr>{cells}</tr></tbody></table>{story}</article></body></html>"
+    )
+    result = extract_article(page, "https://mills.example/reviews/heat-pumps")
+    text = " ".join(result.record["text"].split())
+    assert "What we liked" in text and "What we did not" in text, text
+    assert all(p in text for p in liked + disliked), text
+    assert "layout_tables" not in result.record["extraction"]["rules"]
+
+
+def test_layout_tables_leave_a_table_of_questions_and_answers():
+    """An interview set out as a table, each row a question and its answer of two paragraphs: the first cell
+    of each row is a label (short, no link), as a layout table's menu column is not; the questions stay."""
+    answers = [
+        [
+            "We started with one van and a list of forty households that the food bank could not reach, and "
+            "by the spring we had three vans and nearly two hundred households on the rounds every single "
+            "week of the year.",
+            "The hardest part was never the driving, it was finding people who could give a whole morning "
+            "every week without being paid for it, and keeping them, which took most of the first winter and "
+            "the spring.",
+        ],
+        [
+            "The council gave us the depot for a pound a year, so the money we raised went on food rather "
+            "than rent, and the big new supermarket out on the ring road now sends its surplus straight to "
+            "us each night.",
+            "Next year we want a cold store, so that we can take fresh milk and meat as well as tins, and "
+            "that will cost about twelve thousand pounds that we do not have yet, so the summer raffle is "
+            "back again.",
+        ],
+    ]
+    questions = ["How did the rounds start?", "What changed this year?"]
+    rows = "".join(
+        f"<tr><td><b>{q}</b></td><td>" + "".join(f"<p>{p}</p>" for p in ps) + "</td></tr>"
+        for q, ps in zip(questions, answers, strict=True)
+    )
+    page = (
+        "<html><head><title>Five minutes with the food bank's driver</title>"
+        "<meta property='og:type' content='article'></head><body><article>"
+        "<h1>Five minutes with the food bank's driver</h1>"
+        + "".join(f"<p>{p}</p>" for p in _MILL_STORY)
+        + f"<table>{rows}</table></article></body></html>"
+    )
+    result = extract_article(page, "https://mills.example/news/food-bank-driver")
+    text = " ".join(result.record["text"].split())
+    assert all(q in text for q in questions), text
+    assert all(p in text for ps in answers for p in ps), text
+
+
 def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
     from pipelines.cleanup import text_rules
 
@@ -1266,6 +1339,13 @@ def test_chrome_lines_take_a_row_of_menu_labels_set_apart_with_dashes_or_dots():
     # two dashes around an aside, a product's facts between dots: the story's lines
     for line in ("The vote - the third - was close", "1-2 Players • Ages 14+ • 60 minutes • $59"):
         assert text_rules([line, *story], None, set())[0] == [line, *story], line
+    # a match report's line-ups, its last lines: a side's name, then its players by line, with commas
+    lineups = [
+        "Rovers: Hale - Okoro, Patel, Lowe, Banks - Smith, Jones - Brown",
+        "United: Marsh - Reid, Quinn, Doyle - Fenn, Carter, Ames - Lyle, Roper",
+    ]
+    report = [*story, "Rovers stay third, two points behind the leaders with four games left.", *lineups]
+    assert text_rules(report, None, set())[0] == report
 
 
 def test_date_stamps_take_a_date_with_its_day_and_zone_and_a_two_step_trail():
@@ -1285,6 +1365,14 @@ def test_date_stamps_take_a_date_with_its_day_and_zone_and_a_two_step_trail():
     # a two-step line that reads as the story's (it ends as a sentence ends) stays
     line = "Prices > wages, the union said."
     assert text_rules([line, *story], None, set())[0] == [line, *story]
+    # a guide's steps, as items of its list or under its lead: menus of the app, not the page's trail
+    for steps in (
+        ["- Open Settings > Privacy", "- Tap Location > App permissions"],
+        ["Open Settings > Privacy", "Tap Location > App permissions"],
+    ):
+        guide = [story[0], *steps, story[1]]
+        assert text_rules(guide, None, set())[0] == guide, steps
+    assert text_rules(["- Sport > Football", *story], None, set())[0] == ["- Sport > Football", *story]
 
 
 def test_byline_repeat_takes_the_writers_job_on_the_line_under_the_byline_only():
@@ -1323,6 +1411,13 @@ def test_other_headlines_take_another_query_of_a_page_that_names_its_story_by_qu
     }
     # a page without a query: a link to its own address with one is a link to itself (a reply, a share)
     assert other_headlines(tree, "http://echo.example/article.php") == set()
+    # a story fetched with a feed's tracking query: its own address with another query (the next page of
+    # the story, a share) is the story's, not another story's
+    paged = fromstring(
+        "<html><body><a href='/news/frost-hits-apple-growers?page=2'>How the growers plan to recover</a>"
+        "</body></html>"
+    )
+    assert other_headlines(paged, "http://echo.example/news/frost-hits-apple-growers?utm_source=rss") == set()
 
 
 def test_title_repeat_takes_the_kicker_over_the_headline_and_keeps_a_sentence_or_the_sites_pitch_there():

@@ -131,6 +131,14 @@ _LD = '<script type="application/ld+json">{}</script>'
         ),
         (_LD.format('{"@type": "ContactPage", "url": "https://northport.example/contact/"}'), "<body>", ""),
         ('<meta property="og:type" content="profile">', "<body>", "listing"),
+        # a theme that types every page "profile" and still stamps the story's publication time in the head
+        # (Open Graph's article:published_time, a story's field): an author page states no such time
+        (
+            '<meta property="og:type" content="profile">'
+            '<meta property="article:published_time" content="2025-05-03T09:00:00Z">',
+            "<body>",
+            "",
+        ),
         ("", '<body itemscope itemtype="https://schema.org/ProfilePage">', "listing"),
         ("", '<body><div itemscope itemtype="https://schema.org/ProfilePage">', ""),  # an author box
         # a story's page node wraps its article: the story is what the page declares
