@@ -479,22 +479,27 @@ def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+def _story_sentences(el: HtmlElement) -> int:
+    return sum(1 for p in el.iter("p") if is_sentence(element_text(p)))
+
+
 def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
     """The next stories an infinite-scroll page appends below the story, each its own <article> after the
-    story's (the one that holds the page's headline, the first <h1>, or else the first after it): one
-    with an <h1> of its own, or built like the story's (the same class) with a heading of its own when
-    the story's holds the headline, and three sentences at least (a teaser card has none). Must keep:
-    articles inside the story's (a live blog's entries, an embedded post), any article before it, and a
-    live blog's entries under a headline of the page's own (no <h1>)."""
+    story's: one with an <h1> of its own, or built like the story's (the same class) with a heading of its
+    own when the story's holds one, and three sentences at least (a teaser card has none). The story's
+    <article> is the one that holds the page's first <h1>, or else the first after it, with three sentences
+    itself: a site's name set in <h1> over a strip of teaser cards, a masthead or a "breaking news" banner
+    built as an <article>, is not the story, and the story after them, with an <h1> of its own, stays.
+    Must keep: articles inside the story's (a live blog's entries, an embedded post), any article before
+    it, and a live blog's entries under a headline of the page's own (no <h1>)."""
     first_h1 = next(tree.iter("h1"), None)
     if first_h1 is None:
         return 0
-    main = next(first_h1.iterancestors("article"), None)
-    holds_h1 = main is not None
+    candidates = [*islice(first_h1.iterancestors("article"), 1), *first_h1.xpath("following::article")]
+    main = next((article for article in candidates if _story_sentences(article) >= 3), None)
     if main is None:
-        main = next(iter(first_h1.xpath("following::article[1]")), None)
-        if main is None:
-            return 0
+        return 0
+    holds_h1 = next(main.iter("h1"), None) is not None
     inside = set(main.iter("article"))
     above = set(main.iterancestors("article"))
     removed, after = 0, False
@@ -509,7 +514,7 @@ def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
             holds_h1 and (main.get("class") or "").strip() != "" and article.get("class") == main.get("class")
         )
         headed = own_h1 or twin and next(article.iter("h2", "h3"), None) is not None
-        if headed and sum(1 for p in article.iter("p") if is_sentence(element_text(p))) >= 3:
+        if headed and _story_sentences(article) >= 3:
             ctx["p_len"] -= _paragraph_text_len(article)
             _remove(article)
             removed += 1

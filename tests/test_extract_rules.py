@@ -1394,6 +1394,37 @@ def test_appended_stories_take_the_next_story_below_the_first_and_keep_entries_a
     assert rule_appended_stories(tree, {"p_len": 1000}) == 0
 
 
+def test_appended_stories_keep_the_story_after_a_masthead_a_banner_or_cards_built_as_articles():
+    from pipelines.cleanup import rule_appended_stories
+
+    library = "".join(
+        f"<p>Paragraph {n} of the library story tells how the town's new library came to be built.</p>"
+        for n in range(1, 5)
+    )
+    story = f"<article class='post'><h1>Library reopens after two-year rebuild</h1>{library}</article>"
+    logo = "<h1 class='site-title'><a href='/'>Harwick Mercury</a></h1>"
+    cards = "".join(
+        f"<article class='card'><h3><a href='/n/{n}'>Trending story {n}</a></h3></article>" for n in range(3)
+    )
+    banner = "<article class='breaking'><h2>Breaking</h2><p><a href='/n/9'>Bypass shut</a></p></article>"
+    for before in (
+        # the site's name in an <h1> over a strip of teaser cards, or over a "breaking news" banner
+        f"<header>{logo}</header><div class='trending'>{cards}</div>",
+        f"<header>{logo}</header>{banner}",
+        # the masthead itself an <article>
+        f"<article class='masthead'>{logo}</article>",
+    ):
+        tree = lxml_html.fromstring(f"<html><body>{before}<main>{story}</main></body></html>")
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+        assert tree.text_content().count("Paragraph") == 4
+    # and the story found past them still loses the next one appended below it
+    brewery = library.replace("library", "brewery")
+    appended = f"<article class='post'><h1>Brewery to double in size</h1>{brewery}</article>"
+    tree = lxml_html.fromstring(f"<html><body><header>{logo}</header>{cards}{story}{appended}</body></html>")
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 1
+    assert "brewery" not in tree.text_content() and tree.text_content().count("Paragraph") == 4
+
+
 def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
     from pipelines.cleanup import drop_invisible
 
