@@ -325,6 +325,52 @@ def test_jsonld_article_body_replaces_a_partial_extraction_of_the_same_story():
     assert result.record["extraction"]["method"] != "jsonld"
 
 
+def test_jsonld_article_body_with_the_pages_furniture_run_in_does_not_replace_the_story_set_out():
+    import json
+
+    story = [
+        "Harwick's central library reopened on Tuesday after a two-year rebuild that cost the council just "
+        "over £14 million.",
+        "The building on Market Street now has a whole floor set aside for teenagers, with study booths, a "
+        "recording room and a games corner.",
+        "Librarian Ruth Okafor said the idea came from a survey of pupils at the town's three secondary "
+        "schools in 2022.",
+        '"They told us they had nowhere to go after school that was warm, quiet and free," she said.',
+        "The old library closed in the spring of 2023 when surveyors found the roof timbers had rotted "
+        "beyond repair.",
+        "Books were moved to a temporary branch in the former post office, which will now close at the end "
+        "of the month.",
+        "Councillor Dev Patel, who chairs the culture committee, said the rebuild had come in on budget "
+        "despite rising prices.",
+        "The reopening was marked with a reading by children's author Maisie Quill and a brass band from "
+        "Harwick Academy.",
+        "Opening hours will be longer than before, from 8am to 8pm on weekdays and 9am to 5pm at weekends.",
+        "Membership remains free for residents, and the council hopes to sign up a thousand new readers "
+        "by Christmas.",
+    ]
+    # the CMS declares the story with the lines the page shows apart (a related link, an ad slot's label)
+    # run into it, each a paragraph of its own: more paragraphs than ours, and the same story's text
+    declared = [
+        *story[:3],
+        "RELATED: Council sets out its budget for road repairs",
+        *story[3:7],
+        "ADVERTISEMENT",
+    ]
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Library reopens",
+          "articleBody": "\n\n".join([*declared, *story[7:]])}  # fmt: skip
+    page = (
+        "<html><head><title>Library reopens</title><script type='application/ld+json'>"
+        + json.dumps(ld)
+        + "</script></head><body><article><h1>Library reopens</h1>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "<aside><a href='/news/road-repairs'>Council sets out its budget for road repairs</a></aside>"
+        + "</article></body></html>"
+    )
+    result = extract_article(page, "https://harwick.example/news/library-reopens", force=True)
+    assert result.record["extraction"]["method"] != "jsonld"
+    assert result.record["text"].split("\n\n") == story
+
+
 def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
     import json
 
