@@ -1451,3 +1451,24 @@ def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
         tree = page(body)
         drop_invisible(tree)
         assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
+
+
+def test_drop_invisible_leaves_shut_a_noscript_of_comments_beside_a_story_set_in_divs():
+    from pipelines.cleanup import drop_invisible
+
+    story = "".join(
+        f"<div class='para'>Paragraph {n} of the story says the volunteers counted the nests in the church "
+        "tower.</div>"
+        for n in range(1, 6)
+    )
+    comments = "".join(
+        f"<p>Comment {n}: what a lovely thing to read about our church, well done to all the volunteers.</p>"
+        for n in range(1, 4)
+    )
+    # the story is on the page, in <div>s: the comments' copy for readers without scripts stays shut
+    noscript = f"<noscript><p>Please enable JavaScript to view the comments.</p>{comments}</noscript>"
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>Nests counted</h1><div class='body'>{story}{noscript}</div></body></html>"
+    )
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 5 and "Comment" not in tree.text_content()
