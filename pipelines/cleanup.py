@@ -501,12 +501,12 @@ def _story_sentences(el: HtmlElement) -> int:
 def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
     """The next stories an infinite-scroll page appends below the story, each its own <article> after the
     story's: one with an <h1> of its own, or built like the story's (the same class) with a heading of its
-    own when the story's holds one, and three sentences at least (a teaser card has none). The story's
-    <article> is the one that holds the page's first <h1>, or else the first after it, with three sentences
-    itself: a site's name set in <h1> over a strip of teaser cards, a masthead or a "breaking news" banner
-    built as an <article>, is not the story, and the story after them, with an <h1> of its own, stays.
-    Must keep: articles inside the story's (a live blog's entries, an embedded post), any article before
-    it, and a live blog's entries under a headline of the page's own (no <h1>)."""
+    own when the story's holds the page's first <h1>, and three sentences at least (a teaser card has
+    none). The story's <article> is the one that holds the page's first <h1>, or else the first after it,
+    with three sentences itself: a site's name set in <h1> over a strip of teaser cards, a masthead or a
+    "breaking news" banner built as an <article>, is not the story, and the story after them, with an
+    <h1> of its own, stays. Must keep: articles inside the story's (a live blog's entries, an embedded
+    post), any article before it, and a live blog's entries under a headline of the page's own (no <h1>)."""
     first_h1 = next(tree.iter("h1"), None)
     if first_h1 is None:
         return 0
@@ -514,7 +514,7 @@ def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
     main = next((article for article in candidates if _story_sentences(article) >= 3), None)
     if main is None:
         return 0
-    holds_h1 = next(main.iter("h1"), None) is not None
+    holds_h1 = main in set(first_h1.iterancestors("article"))
     inside = set(main.iter("article"))
     above = set(main.iterancestors("article"))
     removed, after = 0, False

@@ -1472,3 +1472,23 @@ def test_drop_invisible_leaves_shut_a_noscript_of_comments_beside_a_story_set_in
     )
     drop_invisible(tree)
     assert tree.text_content().count("Paragraph") == 5 and "Comment" not in tree.text_content()
+
+
+def test_appended_stories_keep_articles_built_like_a_story_under_a_site_name_h1():
+    from pipelines.cleanup import rule_appended_stories
+
+    def part(n: int) -> str:
+        return "".join(
+            f"<p>Sentence {k} of part {n} tells how the ferry crossing was first run by the islanders.</p>"
+            for k in range(1, 4)
+        )
+
+    # the page's first <h1> is the site's name: the parts of a series set out as <article>s like the
+    # first, under <h2>s, are not told apart from it by a headline of the page's own, and stay
+    tree = lxml_html.fromstring(
+        "<html><body><header><h1><a href='/'>Quillmoor Observer</a></h1></header>"
+        f"<article class='post'><h1>The ferry, a history</h1>{part(1)}</article>"
+        f"<article class='post'><h2>Part two: the steamers</h2>{part(2)}</article></body></html>"
+    )
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+    assert "part 2" in tree.text_content()
