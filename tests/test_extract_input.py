@@ -325,8 +325,18 @@ def test_jsonld_article_body_replaces_a_partial_extraction_of_the_same_story():
     assert result.record["extraction"]["method"] != "jsonld"
 
 
-def test_jsonld_article_body_with_the_pages_furniture_run_in_does_not_replace_the_story_set_out():
+def _declaring_page(title: str, ld: dict, paragraphs: list[str], after: str = "") -> str:
+    """A story page of ``paragraphs`` under ``title`` that declares ``ld`` in JSON-LD."""
     import json
+
+    return (
+        f"<html><head><title>{title}</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+        f"</head><body><article><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}{after}"
+        "</article></body></html>"
+    )
+
+
+def test_jsonld_article_body_with_the_pages_furniture_run_in_does_not_replace_the_story_set_out():
 
     story = [
         "Harwick's central library reopened on Tuesday after a two-year rebuild that cost the council just "
@@ -358,21 +368,14 @@ def test_jsonld_article_body_with_the_pages_furniture_run_in_does_not_replace_th
     ]
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Library reopens",
           "articleBody": "\n\n".join([*declared, *story[7:]])}  # fmt: skip
-    page = (
-        "<html><head><title>Library reopens</title><script type='application/ld+json'>"
-        + json.dumps(ld)
-        + "</script></head><body><article><h1>Library reopens</h1>"
-        + "".join(f"<p>{p}</p>" for p in story)
-        + "<aside><a href='/news/road-repairs'>Council sets out its budget for road repairs</a></aside>"
-        + "</article></body></html>"
-    )
+    related = "<aside><a href='/news/road-repairs'>Council sets out its budget for road repairs</a></aside>"
+    page = _declaring_page("Library reopens", ld, story, related)
     result = extract_article(page, "https://harwick.example/news/library-reopens", force=True)
     assert result.record["extraction"]["method"] != "jsonld"
     assert result.record["text"].split("\n\n") == story
 
 
 def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
-    import json
 
     story = [
         f"Paragraph {i}: the library&rsquo;s reading room reopens on Saturday after a year of repairs "
@@ -384,13 +387,7 @@ def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
     indent = "\n" + " " * 120
     body = indent.join([story[0], "Get Deal", "Sign Me Up", *story[1:]]) + indent * 20
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body}
-    page = (
-        "<html><head><title>Reading room reopens</title><script type='application/ld+json'>"
-        + json.dumps(ld)
-        + "</script></head><body><article><h1>Reading room reopens</h1>"
-        + "".join(f"<p>{p}</p>" for p in shown)
-        + "</article></body></html>"
-    )
+    page = _declaring_page("Reading room reopens", ld, shown)
     assert len(body) > 2 * len("\n\n".join(shown))
     result = extract_article(page, "https://library.example/news/reading-room-reopens", force=True)
     assert result.record["extraction"]["method"] != "jsonld"
