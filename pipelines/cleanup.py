@@ -408,15 +408,15 @@ _INVISIBLE = etree.XPath(
 _NOSCRIPT = etree.XPath("//noscript")
 
 
-def _div_paragraph_len(tree: HtmlElement) -> int:
-    """The text of a page's paragraphs set as <div>s outside <noscript> (a <div> with no block inside
-    and a sentence for its text: a modern front end's story between its ad slots)."""
+def _shown_sentences(tree: HtmlElement) -> int:
+    """How many of the page's paragraphs outside <noscript> are sentences: <p>s, and <div>s with no block
+    inside (a modern front end's story between its ad slots)."""
     return sum(
-        len(text)
-        for div in tree.iter("div")
-        if not any(child.tag in _BLOCKS for child in div.iterdescendants())
-        and is_sentence(text := element_text(div))
-        and next(div.iterancestors("noscript"), None) is None
+        1
+        for el in tree.iter("p", "div")
+        if (el.tag == "p" or not any(child.tag in _BLOCKS for child in el.iterdescendants()))
+        and is_sentence(element_text(el))
+        and next(el.iterancestors("noscript"), None) is None
     )
 
 
@@ -425,14 +425,14 @@ def drop_invisible(tree: HtmlElement) -> None:
     so neither copies nor walks them (JSON-LD stays: trafilatura reads it). So is what <noscript> holds
     (an "enable JavaScript" notice, a copy of the story the page renders), unless its paragraphs are
     the story: three sentences at least, found nowhere else on the page, more text than all the page's
-    other paragraphs, <p>s or <div>s (a page that renders its story with a script prints it there for
-    readers without one; a page with its story in <div>s holds no other story there, but a comment
-    section's or a consent box's copy for readers without scripts); that <noscript> is opened, as a
-    browser without scripts opens it."""
+    other paragraphs, on a page that shows no story of its own (a sentence at most outside <noscript>,
+    in a <p> or a <div>): a page that renders its story with a script prints it there for readers
+    without one. A page that shows its story, however short (a brief, a paywall's first paragraphs, a
+    story set in <div>s), holds other things there: a consent box's text, a subscription pitch, a copy of
+    the comments. That <noscript> is opened, as a browser without scripts opens it."""
     held = [(el, _paragraph_text_len(el)) for el in _NOSCRIPT(tree)]
     inside = sum(size for _, size in held)
-    others = _paragraph_text_len(tree) - inside
-    if inside and inside > others and inside > others + _div_paragraph_len(tree):
+    if inside and inside > _paragraph_text_len(tree) - inside and _shown_sentences(tree) < 2:
         page = None
         for el, size in held:
             sentences = [text for text in map(element_text, el.iter("p")) if is_sentence(text)]

@@ -1453,7 +1453,7 @@ def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
         assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
 
 
-def test_drop_invisible_leaves_shut_a_noscript_of_comments_beside_a_story_set_in_divs():
+def test_drop_invisible_leaves_shut_a_noscript_beside_a_story_the_page_shows():
     from pipelines.cleanup import drop_invisible
 
     story = "".join(
@@ -1472,6 +1472,19 @@ def test_drop_invisible_leaves_shut_a_noscript_of_comments_beside_a_story_set_in
     )
     drop_invisible(tree)
     assert tree.text_content().count("Paragraph") == 5 and "Comment" not in tree.text_content()
+    # a brief of two paragraphs, a paywall's first two, beside a <noscript> consent text or pitch that is
+    # longer than they are: the story is on the page, and the <noscript> stays shut
+    brief = "".join(
+        f"<p>Paragraph {n} of the brief says the bypass reopened on Monday after the weekend's repairs.</p>"
+        for n in (1, 2)
+    )
+    consent = "<noscript><h2>Your privacy</h2>" + "".join(
+        f"<p>Notice {n}: we and our partners use cookies on this site to measure how our pages are read.</p>"
+        for n in range(1, 5)
+    )
+    tree = lxml_html.fromstring(f"<html><body><h1>Bypass reopens</h1><article>{brief}{consent}</noscript>")
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 2 and "Notice" not in tree.text_content()
 
 
 def test_appended_stories_keep_articles_built_like_a_story_under_a_site_name_h1():
