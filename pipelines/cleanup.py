@@ -408,16 +408,31 @@ _INVISIBLE = etree.XPath(
 _NOSCRIPT = etree.XPath("//noscript")
 
 
+def _shown_sentences(tree: HtmlElement) -> int:
+    """How many of the page's paragraphs outside <noscript> are sentences: <p>s, and <div>s with no block
+    inside (a modern front end's story between its ad slots)."""
+    return sum(
+        1
+        for el in tree.iter("p", "div")
+        if (el.tag == "p" or not any(child.tag in _BLOCKS for child in el.iterdescendants()))
+        and is_sentence(element_text(el))
+        and next(el.iterancestors("noscript"), None) is None
+    )
+
+
 def drop_invisible(tree: HtmlElement) -> None:
     """Scripts, styles, SVG and frames are never article text: out before the rules and trafilatura,
     so neither copies nor walks them (JSON-LD stays: trafilatura reads it). So is what <noscript> holds
     (an "enable JavaScript" notice, a copy of the story the page renders), unless its paragraphs are
     the story: three sentences at least, found nowhere else on the page, more text than all the page's
-    other paragraphs (a page that renders its story with a script prints it there for readers without
-    one); that <noscript> is opened, as a browser without scripts opens it."""
+    other paragraphs, on a page that shows no story of its own (a sentence at most outside <noscript>,
+    in a <p> or a <div>): a page that renders its story with a script prints it there for readers
+    without one. A page that shows its story, however short (a brief, a paywall's first paragraphs, a
+    story set in <div>s), holds other things there: a consent box's text, a subscription pitch, a copy of
+    the comments. That <noscript> is opened, as a browser without scripts opens it."""
     held = [(el, _paragraph_text_len(el)) for el in _NOSCRIPT(tree)]
     inside = sum(size for _, size in held)
-    if inside and inside > _paragraph_text_len(tree) - inside:
+    if inside and inside > _paragraph_text_len(tree) - inside and _shown_sentences(tree) < 2:
         page = None
         for el, size in held:
             sentences = [text for text in map(element_text, el.iter("p")) if is_sentence(text)]
@@ -479,22 +494,27 @@ def rule_hidden_dialogs(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+def _story_sentences(el: HtmlElement) -> int:
+    return sum(1 for p in el.iter("p") if is_sentence(element_text(p)))
+
+
 def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
     """The next stories an infinite-scroll page appends below the story, each its own <article> after the
-    story's (the one that holds the page's headline, the first <h1>, or else the first after it): one
-    with an <h1> of its own, or built like the story's (the same class) with a heading of its own when
-    the story's holds the headline, and three sentences at least (a teaser card has none). Must keep:
-    articles inside the story's (a live blog's entries, an embedded post), any article before it, and a
-    live blog's entries under a headline of the page's own (no <h1>)."""
+    story's: one with an <h1> of its own, or built like the story's (the same class) with a heading of its
+    own when the story's holds the page's first <h1>, and three sentences at least (a teaser card has
+    none). The story's <article> is the one that holds the page's first <h1>, or else the first after it,
+    with three sentences itself: a site's name set in <h1> over a strip of teaser cards, a masthead or a
+    "breaking news" banner built as an <article>, is not the story, and the story after them, with an
+    <h1> of its own, stays. Must keep: articles inside the story's (a live blog's entries, an embedded
+    post), any article before it, and a live blog's entries under a headline of the page's own (no <h1>)."""
     first_h1 = next(tree.iter("h1"), None)
     if first_h1 is None:
         return 0
-    main = next(first_h1.iterancestors("article"), None)
-    holds_h1 = main is not None
+    candidates = [*islice(first_h1.iterancestors("article"), 1), *first_h1.xpath("following::article")]
+    main = next((article for article in candidates if _story_sentences(article) >= 3), None)
     if main is None:
-        main = next(iter(first_h1.xpath("following::article[1]")), None)
-        if main is None:
-            return 0
+        return 0
+    holds_h1 = main in set(first_h1.iterancestors("article"))
     inside = set(main.iter("article"))
     above = set(main.iterancestors("article"))
     removed, after = 0, False
@@ -509,7 +529,7 @@ def rule_appended_stories(tree: HtmlElement, ctx: dict) -> int:
             holds_h1 and (main.get("class") or "").strip() != "" and article.get("class") == main.get("class")
         )
         headed = own_h1 or twin and next(article.iter("h2", "h3"), None) is not None
-        if headed and sum(1 for p in article.iter("p") if is_sentence(element_text(p))) >= 3:
+        if headed and _story_sentences(article) >= 3:
             ctx["p_len"] -= _paragraph_text_len(article)
             _remove(article)
             removed += 1

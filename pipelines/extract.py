@@ -256,8 +256,15 @@ def _prefer_declared_body(declared: str, extracted: str) -> bool:
 def _declared_paragraphs(declared: str, extracted: str) -> bool:
     """JSON-LD articleBody instead of our text, when ours is that same text run together: trafilatura's
     own fallback takes the declared body of a page rendered in the browser (its HTML holds only a headline
-    and a teaser) as one line. The declared body has the story's paragraphs."""
+    and a teaser) as one line. The declared body has the story's paragraphs. Not when most of our paragraphs
+    are paragraphs of the declared body: ours is the story set out already, and what the declared body has
+    more is what our rules took out or the page shows apart ("RELATED: …", "ADVERTISEMENT", a caption, a
+    newsletter's prompt, a CMS's shortcodes), run into the story's text."""
     if declared.count("\n\n") <= extracted.count("\n\n"):
+        return False
+    ours_paragraphs = extracted.split("\n\n")
+    theirs_paragraphs = {word_key(p) for p in declared.split("\n\n")}
+    if 2 * sum(1 for p in ours_paragraphs if word_key(p) in theirs_paragraphs) > len(ours_paragraphs):
         return False
     ours, theirs = _shingles(extracted), _shingles(declared)
     return len(ours) >= 20 and len(ours & theirs) >= 0.9 * max(len(ours), len(theirs))

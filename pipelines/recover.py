@@ -113,13 +113,23 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     position = {b: i for i, b in enumerate(blocks)}
     inside = [position[el] for el in container.iter(*_BLOCKS, *_TEXT_HOLDERS) if el in position]
     start, end = min(inside), max(inside) + 1
-    # the story's summary box can stand over its body, beside it in the story's element
+    # the story's summary box can stand over its body, beside it in the story's element, under its
+    # headline: a box over the headline (a rail of other stories headed "In brief" or "Highlights" before
+    # the story's <article>, when the story's element is the page's <main>) is not the story's
     story = container.getparent()
     if story is not None and story.tag not in ("body", "html"):
-        ahead = [
-            position[li] for li in story.iter("li") if position.get(li, start) < start and _summary_item(li)
-        ]
-        start = min(ahead, default=start)
+        ahead = [li for li in story.iter("li") if position.get(li, start) < start and _summary_item(li)]
+        headline = next(story.iter("h1"), None) if ahead else None
+        if headline is not None:
+            under = set(headline.xpath("following::li"))
+            ahead = [li for li in ahead if li in under]
+        start = min((position[li] for li in ahead), default=start)
+    # the output's first paragraphs from blocks over that range (the headline trafilatura kept from an <h1>
+    # over the summary box): what comes back over the story's first paragraph comes back after them
+    above = {where[i] for i in range(start) if where[i] is not None}
+    lead_at = -1
+    while lead_at + 1 in above:
+        lead_at += 1
     parents = {b.getparent() for b, _ in kept}
 
     # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "out", after
@@ -172,7 +182,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
             following = flow[i + 1] if i + 1 < len(flow) else None
             if following is None or following[1] == "out" or following[0] in _HEADINGS:
                 continue  # a heading over nothing we keep: the label of a box, not of the story
-        inserts.setdefault(after, []).append(text)
+        inserts.setdefault(lead_at if fate == "lead" else after, []).append(text)
         added += 1
     if not added:
         return paragraphs, 0

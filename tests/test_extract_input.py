@@ -325,8 +325,57 @@ def test_jsonld_article_body_replaces_a_partial_extraction_of_the_same_story():
     assert result.record["extraction"]["method"] != "jsonld"
 
 
-def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
+def _declaring_page(title: str, ld: dict, paragraphs: list[str], after: str = "") -> str:
+    """A story page of ``paragraphs`` under ``title`` that declares ``ld`` in JSON-LD."""
     import json
+
+    return (
+        f"<html><head><title>{title}</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+        f"</head><body><article><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}{after}"
+        "</article></body></html>"
+    )
+
+
+def test_jsonld_article_body_with_the_pages_furniture_run_in_does_not_replace_the_story_set_out():
+
+    story = [
+        "Harwick's central library reopened on Tuesday after a two-year rebuild that cost the council just "
+        "over £14 million.",
+        "The building on Market Street now has a whole floor set aside for teenagers, with study booths, a "
+        "recording room and a games corner.",
+        "Librarian Ruth Okafor said the idea came from a survey of pupils at the town's three secondary "
+        "schools in 2022.",
+        '"They told us they had nowhere to go after school that was warm, quiet and free," she said.',
+        "The old library closed in the spring of 2023 when surveyors found the roof timbers had rotted "
+        "beyond repair.",
+        "Books were moved to a temporary branch in the former post office, which will now close at the end "
+        "of the month.",
+        "Councillor Dev Patel, who chairs the culture committee, said the rebuild had come in on budget "
+        "despite rising prices.",
+        "The reopening was marked with a reading by children's author Maisie Quill and a brass band from "
+        "Harwick Academy.",
+        "Opening hours will be longer than before, from 8am to 8pm on weekdays and 9am to 5pm at weekends.",
+        "Membership remains free for residents, and the council hopes to sign up a thousand new readers "
+        "by Christmas.",
+    ]
+    # the CMS declares the story with the lines the page shows apart (a related link, an ad slot's label)
+    # run into it, each a paragraph of its own: more paragraphs than ours, and the same story's text
+    declared = [
+        *story[:3],
+        "RELATED: Council sets out its budget for road repairs",
+        *story[3:7],
+        "ADVERTISEMENT",
+    ]
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Library reopens",
+          "articleBody": "\n\n".join([*declared, *story[7:]])}  # fmt: skip
+    related = "<aside><a href='/news/road-repairs'>Council sets out its budget for road repairs</a></aside>"
+    page = _declaring_page("Library reopens", ld, story, related)
+    result = extract_article(page, "https://harwick.example/news/library-reopens", force=True)
+    assert result.record["extraction"]["method"] != "jsonld"
+    assert result.record["text"].split("\n\n") == story
+
+
+def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
 
     story = [
         f"Paragraph {i}: the library&rsquo;s reading room reopens on Saturday after a year of repairs "
@@ -338,13 +387,7 @@ def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
     indent = "\n" + " " * 120
     body = indent.join([story[0], "Get Deal", "Sign Me Up", *story[1:]]) + indent * 20
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body}
-    page = (
-        "<html><head><title>Reading room reopens</title><script type='application/ld+json'>"
-        + json.dumps(ld)
-        + "</script></head><body><article><h1>Reading room reopens</h1>"
-        + "".join(f"<p>{p}</p>" for p in shown)
-        + "</article></body></html>"
-    )
+    page = _declaring_page("Reading room reopens", ld, shown)
     assert len(body) > 2 * len("\n\n".join(shown))
     result = extract_article(page, "https://library.example/news/reading-room-reopens", force=True)
     assert result.record["extraction"]["method"] != "jsonld"

@@ -298,3 +298,42 @@ def test_a_summary_box_over_the_storys_body_comes_back_a_sidebar_list_does_not()
         out, added = recover_dropped_blocks(tree, list(KEPT))
         assert out == ["The budget passed by nine votes to four", "Harbour repairs start in May", *KEPT]
         assert added == 2
+
+
+def test_a_summary_box_under_the_headline_comes_back_under_it_and_the_headline_repeat_still_goes() -> None:
+    # the <h1> kept as the output's first line, then the "Key points" box, then the body: the items come
+    # back after the headline, where they stand, and the headline's repeat is still taken out of the text
+    items = [
+        "The budget passed by nine votes to four",
+        "Harbour repairs start in May",
+        "Parking charges rise by ten pence an hour",
+    ]
+    page = (
+        "<html><head><title>Budget passes</title></head><body><article><h1>Budget passes</h1>"
+        "<aside class='box'><h2>Key points</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + f"</ul></aside><div class='body'><p>{KEPT[0]}</p><p>{KEPT[1]}</p></div></article></body></html>"
+    )
+    out, added = recover_dropped_blocks(lxml_html.fromstring(page), ["Budget passes", *KEPT])
+    assert out == ["Budget passes", *items, *KEPT] and added == 3
+    record = extract_article(page, "https://courier.example/news/budget-passes", force=True).record
+    assert record["text"].split("\n\n") == [*items, *KEPT]
+
+
+def test_a_rail_headed_in_brief_over_the_storys_article_does_not_come_back() -> None:
+    # the story's element is the page's <main>: a rail of other stories before its <article>, under a
+    # summary heading, is not the story's summary, and the headline stays the text's first line to go
+    rail = (
+        "<aside class='rail'><h3>In brief</h3><ul><li>Summer fair returns to the green on Saturday</li>"
+        "<li>Dunmore bridge closes for two nights in March</li></ul></aside>"
+    )
+    page = (
+        f"<html><head><title>Budget passes</title></head><body><main>{rail}<article><h1>Budget passes</h1>"
+        f"<p>{KEPT[0]}</p><p>{KEPT[1]}</p></article></main></body></html>"
+    )
+    assert recover_dropped_blocks(lxml_html.fromstring(page), ["Budget passes", *KEPT]) == (
+        ["Budget passes", *KEPT],
+        0,
+    )
+    record = extract_article(page, "https://courier.example/news/budget-passes", force=True).record
+    assert record["text"].split("\n\n") == KEPT

@@ -1489,6 +1489,37 @@ def test_appended_stories_take_the_next_story_below_the_first_and_keep_entries_a
     assert rule_appended_stories(tree, {"p_len": 1000}) == 0
 
 
+def test_appended_stories_keep_the_story_after_a_masthead_a_banner_or_cards_built_as_articles():
+    from pipelines.cleanup import rule_appended_stories
+
+    library = "".join(
+        f"<p>Paragraph {n} of the library story tells how the town's new library came to be built.</p>"
+        for n in range(1, 5)
+    )
+    story = f"<article class='post'><h1>Library reopens after two-year rebuild</h1>{library}</article>"
+    logo = "<h1 class='site-title'><a href='/'>Harwick Mercury</a></h1>"
+    cards = "".join(
+        f"<article class='card'><h3><a href='/n/{n}'>Trending story {n}</a></h3></article>" for n in range(3)
+    )
+    banner = "<article class='breaking'><h2>Breaking</h2><p><a href='/n/9'>Bypass shut</a></p></article>"
+    for before in (
+        # the site's name in an <h1> over a strip of teaser cards, or over a "breaking news" banner
+        f"<header>{logo}</header><div class='trending'>{cards}</div>",
+        f"<header>{logo}</header>{banner}",
+        # the masthead itself an <article>
+        f"<article class='masthead'>{logo}</article>",
+    ):
+        tree = lxml_html.fromstring(f"<html><body>{before}<main>{story}</main></body></html>")
+        assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+        assert tree.text_content().count("Paragraph") == 4
+    # and the story found past them still loses the next one appended below it
+    brewery = library.replace("library", "brewery")
+    appended = f"<article class='post'><h1>Brewery to double in size</h1>{brewery}</article>"
+    tree = lxml_html.fromstring(f"<html><body><header>{logo}</header>{cards}{story}{appended}</body></html>")
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 1
+    assert "brewery" not in tree.text_content() and tree.text_content().count("Paragraph") == 4
+
+
 def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
     from pipelines.cleanup import drop_invisible
 
@@ -1515,3 +1546,57 @@ def test_drop_invisible_opens_a_noscript_that_holds_the_story_only():
         tree = page(body)
         drop_invisible(tree)
         assert tree.text_content().count("Paragraph") == 4 and "enable JavaScript" not in tree.text_content()
+
+
+def test_drop_invisible_leaves_shut_a_noscript_beside_a_story_the_page_shows():
+    from pipelines.cleanup import drop_invisible
+
+    story = "".join(
+        f"<div class='para'>Paragraph {n} of the story says the volunteers counted the nests in the church "
+        "tower.</div>"
+        for n in range(1, 6)
+    )
+    comments = "".join(
+        f"<p>Comment {n}: what a lovely thing to read about our church, well done to all the volunteers.</p>"
+        for n in range(1, 4)
+    )
+    # the story is on the page, in <div>s: the comments' copy for readers without scripts stays shut
+    noscript = f"<noscript><p>Please enable JavaScript to view the comments.</p>{comments}</noscript>"
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>Nests counted</h1><div class='body'>{story}{noscript}</div></body></html>"
+    )
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 5 and "Comment" not in tree.text_content()
+    # a brief of two paragraphs, a paywall's first two, beside a <noscript> consent text or pitch that is
+    # longer than they are: the story is on the page, and the <noscript> stays shut
+    brief = "".join(
+        f"<p>Paragraph {n} of the brief says the bypass reopened on Monday after the weekend's repairs.</p>"
+        for n in (1, 2)
+    )
+    consent = "<noscript><h2>Your privacy</h2>" + "".join(
+        f"<p>Notice {n}: we and our partners use cookies on this site to measure how our pages are read.</p>"
+        for n in range(1, 5)
+    )
+    tree = lxml_html.fromstring(f"<html><body><h1>Bypass reopens</h1><article>{brief}{consent}</noscript>")
+    drop_invisible(tree)
+    assert tree.text_content().count("Paragraph") == 2 and "Notice" not in tree.text_content()
+
+
+def test_appended_stories_keep_articles_built_like_a_story_under_a_site_name_h1():
+    from pipelines.cleanup import rule_appended_stories
+
+    def part(n: int) -> str:
+        return "".join(
+            f"<p>Sentence {k} of part {n} tells how the ferry crossing was first run by the islanders.</p>"
+            for k in range(1, 4)
+        )
+
+    # the page's first <h1> is the site's name: the parts of a series set out as <article>s like the
+    # first, under <h2>s, are not told apart from it by a headline of the page's own, and stay
+    tree = lxml_html.fromstring(
+        "<html><body><header><h1><a href='/'>Quillmoor Observer</a></h1></header>"
+        f"<article class='post'><h1>The ferry, a history</h1>{part(1)}</article>"
+        f"<article class='post'><h2>Part two: the steamers</h2>{part(2)}</article></body></html>"
+    )
+    assert rule_appended_stories(tree, {"p_len": 1000}) == 0
+    assert "part 2" in tree.text_content()
