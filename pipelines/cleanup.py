@@ -1992,8 +1992,8 @@ def text_rules(
     def on(name: str) -> bool:
         return enabled is None or name in enabled
 
-    def bump(name: str) -> None:
-        fired[name] = fired.get(name, 0) + 1
+    def bump(name: str, lines: int = 1) -> None:
+        fired[name] = fired.get(name, 0) + lines
 
     out = list(paragraphs)
     if on("repeated_runs") and len(out) >= 6:
@@ -2016,7 +2016,7 @@ def text_rules(
                 )
                 first = 0 if kicker else i
                 del out[first : i + 1]
-                fired["title_repeat"] = fired.get("title_repeat", 0) + i + 1 - first
+                bump("title_repeat", i + 1 - first)
                 break
     if on("byline_repeat"):
         for i in range(min(4, len(out))):
