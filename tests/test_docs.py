@@ -46,3 +46,11 @@ def test_every_extraction_rule_is_in_the_readmes_rule_table():
     table = "\n".join(line for line in README.splitlines() if line.startswith("| `"))
     missing = [name for name in RULES if f"`{name}`" not in table]
     assert not missing, f"README's rule table lacks {missing}"
+
+
+def test_the_readmes_count_of_story_sentences_and_furniture_lines_is_the_tests():
+    from tests.test_cleanup_keeps_news import ANYWHERE, CLOSING, NEWS
+
+    said = re.search(r"runs (\d+) such news\s+sentences .*? and (\d+) lines of site furniture", README, re.S)
+    assert said, "README no longer says how many story sentences the keeps-news test runs"
+    assert (int(said[1]), int(said[2])) == (len(NEWS), len(ANYWHERE) + len(CLOSING))
