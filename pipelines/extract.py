@@ -315,6 +315,10 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # class lookup, and frees it when nothing holds it: holding them all makes every later walk (ours
     # and trafilatura's over this tree) reuse the same proxies
     alive = list(tree.iter())  # noqa: F841 - held, not read
+    for br in tree.iter("br"):
+        # a line break parts words as a space does: "By Jana Holt<br>Staff Writer" is five words to every
+        # reader of the text, our rules included (lxml's text_content() runs "HoltStaff" together)
+        br.tail = " " + br.tail if br.tail else " "
     meta = extract_metadata(tree, url)
     body = tree.find("body")
     page_chars = len(element_text(body if body is not None else tree))

@@ -393,3 +393,52 @@ def test_jsonld_article_body_of_template_white_space_is_measured_as_text():
     assert result.record["extraction"]["method"] != "jsonld"
     assert result.record["text"].split("\n\n") == shown
     assert "Get Deal" not in result.record["text"]
+
+
+_FERRY_STORY = [
+    "The Bramwick ferry will run to a new timetable from Monday, the harbour board said on Thursday.",
+    "Crews asked for the change in the spring, when the evening boats ran half empty and the morning ones "
+    "left passengers behind.",
+    "The board's chair, Ilse Varga, said the new times had been tried on two weekends in October.",
+    "Season tickets bought before Monday stay valid, and the board will refund any that no longer suit.",
+    "The harbour office on Quay Street answers questions about the change every weekday this month.",
+]
+
+
+def _ferry_page(byline: str, middle: str = "") -> str:
+    story = [f"<p>{s}</p>" for s in _FERRY_STORY]
+    return (
+        "<html><head><title>Bramwick ferry moves to a new timetable | Bramwick Post</title></head><body>"
+        "<header><a href='/'>Bramwick Post</a></header><article>"
+        f"<h1>Bramwick ferry moves to a new timetable</h1>{byline}{''.join(story[:3])}{middle}"
+        f"{''.join(story[3:])}</article><footer>© 2026 Bramwick Post</footer></body></html>"
+    )
+
+
+_FERRY_URL = "https://bramwickpost.example/news/2026/11/03/ferry-timetable"
+
+
+def test_a_byline_over_two_lines_is_taken_for_the_byline_not_story_text():
+    # "By Jana Holt<br>Staff Writer": read without the break's space as "By Jana HoltStaff Writer", a
+    # block trafilatura "lost", put back above the story beside the two lines it had kept
+    record = extract_article(_ferry_page("<p>By Jana Holt<br>Staff Writer</p>"), _FERRY_URL).record
+    assert record["authors"] == ["Jana Holt"]
+    assert record["text"].split("\n\n")[0] == _FERRY_STORY[0]
+    assert "Jana Holt" not in record["text"] and "Staff Writer" not in record["text"]
+
+
+def test_line_breaks_in_a_table_of_the_story_part_its_words():
+    table = (
+        "<table><tr><th>Days</th><th>Boats</th></tr>"
+        "<tr><td>Weekdays</td><td>first boat at 6.40<br>last boat at 21.10</td></tr>"
+        "<tr><td>Weekends</td><td>first boat at 8.00<br>last boat at 19.30</td></tr></table>"
+    )
+    # without the break's space a row read "first boat at 6.40last boat at 21.10", found nowhere in
+    # trafilatura's text, and came back a second time, glued so
+    text = extract_article(_ferry_page("", table), _FERRY_URL).record["text"]
+    rows = [line for line in text.split("\n") if "boat at" in line]
+    assert rows == [
+        "| Weekdays | first boat at 6.40 last boat at 21.10 |",
+        "| Weekends | first boat at 8.00 last boat at 19.30 |",
+    ]
+    assert all(sentence in text for sentence in _FERRY_STORY)
