@@ -12,6 +12,8 @@ article's run of text:
   three are a box at the story's end: an appeal, a note about the publisher; list items there are
   footnotes, references, a site's profiles), or the items of a summary list over the first one (beside
   it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
+  an <aside> between the kept paragraphs is read when it is the story's own headed box of text ("By the
+  numbers", "Key dates"), not one of links or cards;
 - they are not link lists (but for a list of other sites that a sentence of the story announces: the
   schools, sources or places it names) or controls, neither they nor a wrapper of theirs inside the
   article is named as a widget (its id or first class says button, caption, price, share, newsletter,
@@ -245,7 +247,7 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     ``div``-like elements with text of their own and no block inside. A table row is one block."""
     skipped: set[HtmlElement] = set()
     for el in root.iter(*_SKIP):
-        if el not in skipped and not (el.tag == "aside" and _summary_box(el)):
+        if el not in skipped and not (el.tag == "aside" and (_summary_box(el) or _story_box(el))):
             skipped.update(el.iter())
     for row in root.iter("tr"):
         if row not in skipped:
@@ -275,6 +277,22 @@ def _summary_box(el: HtmlElement) -> bool:
     if heading is not None and not _SUMMARY_HEADING.match(label):
         label = element_text(heading)
     return _SUMMARY_HEADING.match(label) is not None and next(el.iter("ul", "ol"), None) is not None
+
+
+def _story_box(el: HtmlElement) -> bool:
+    """A box of the story's own set beside its text ("By the numbers", "Key dates", a review's verdict):
+    headed, made of text rather than links, not named as a widget, and no cards in it (an <article>, a
+    picture that links elsewhere: the site's other stories in a box of their own). (Only one inside the
+    story's element, between the paragraphs trafilatura kept, comes back: the page's sidebar lies outside
+    it.)"""
+    if next(el.iter(*_HEADINGS), None) is None or _WIDGET.search(_role(el)):
+        return False
+    if next(el.iter("article"), None) is not None or any(
+        a.find(".//img") is not None and not (a.get("href") or "#").startswith("#") for a in el.iter("a")
+    ):
+        return False
+    text = len(element_text(el))
+    return text > 0 and sum(len(element_text(a)) for a in el.iter("a")) <= 0.3 * text
 
 
 def _summary_item(li: HtmlElement) -> bool:

@@ -3,8 +3,9 @@ sometimes drops: a long read's subheads, a table of figures, bulleted and number
 linked items), a <dl> glossary, a Q&A interview with bold names, a timeline of dated entries, a "What we
 know" box and an FAQ written by the newsroom, code blocks and inline code, a review's pros and cons and
 its verdict, an editor's note, "Update (date):" paragraphs and a correction, footnotes, a quoted passage
-and pull quotes, a "By the numbers" box, story sentences that use a call's words as narrative, and a
-column of one-line paragraphs under a dateline. Each page is our own (invented outlets, people and text),
+and pull quotes, a "By the numbers" box (in a <div>, and boxes as <aside>s in the story's body), a
+how-to guide told to the reader, story sentences that use a call's words as narrative, and a column of
+one-line paragraphs under a dateline. Each page is our own (invented outlets, people and text),
 with the furniture such sites print around it (menus, related links, newsletter boxes, share rows,
 footers).
 
@@ -332,6 +333,27 @@ PAGES_UNDER_TEST = [
             "Terms and conditions",
         ],
         min_story=19,
+    ),
+    # the story's own boxes as <aside>s inside its body ("By the numbers", "Key dates"), which trafilatura
+    # leaves out with every <aside>, beside a box of the site's other story (a picture and a link) and the
+    # page's rail, which go
+    StoryPage(
+        "body_aside_boxes.html",
+        "https://marrowbyherald.example/arts/2025/11/08/regal-cinema-saved",
+        "//div[@class='mh-story__body']/p | //aside[@class='mh-infobox']/h3"
+        " | //aside[@class='mh-infobox']//li",
+        "Marrowby's last cinema saved by 2,100 shareholders",
+        "2025-11-08",
+        ["Oskar Nwachukwu-Reid"],
+        [
+            "More on this story",
+            "Queues form as Regal share offer opens",
+            "Most popular",
+            "Old bridge to close for repairs in spring",
+            "The Herald Weekly",
+            "The week's Marrowby news every Saturday morning",
+        ],
+        min_story=17,
     ),
     # a column: a dateline alone on its line, one-sentence paragraphs, two of them a shop's figures in a
     # call's words ("Subscribers to the paper's print edition fell", "Click-and-collect orders doubled")
