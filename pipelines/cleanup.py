@@ -207,7 +207,7 @@ _TO_READER = re.compile(
     r"|episode)\b|\b[Tt]he (full|rest of the|remainder of the) (story|article)\b"
     r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
     r"|\b(share|portion) of (the )?(sales|revenue)\b"
-    r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
+    r"|\b[Rr]eader[- ](supported|funded)\b|\b[Ff]unded by (its )?readers\b"
     r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
     r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
     r"|\bhas an? [Dd]isclosure [Pp]olicy\W*$"
@@ -735,10 +735,11 @@ _BOX_TAGS = frozenset({"div", "section", "aside"})
 def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     """A small box built around one button ("Save your spot", "View premium services") with a line or a
     heading of pitch beside it: a call to action placed in or after the story, whatever it is named.
-    The box is the largest wrapper of the button (four levels up at most) that stays small. Boxes that
-    repeat (the same button label three times, or the box beside others built like it) are the entries
-    of a list of products or projects, which are the story. The button that sends an e-mail field is one
-    whatever its class: a sign-up box ("The Morning: the day's news, straight to your inbox")."""
+    The box is the largest wrapper of the button (four levels up at most) that stays small and reads as
+    a pitch. Boxes that repeat (the same button label three times, or the box beside others built like
+    it) are the entries of a list of products or projects, which are the story. The button that sends
+    an e-mail field is one whatever its class: a sign-up box ("The Morning: the day's news, straight to
+    your inbox")."""
     _screened_blocks(tree, ctx)
     buttons = ctx["buttons"]
     styled = set(buttons)
@@ -757,7 +758,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if not _attached(button, tree):
             continue
-        box = None
+        boxes = []
         el = button.getparent()
         for _ in range(4):
             if el is None or el.tag in ("body", "html", "main", "article") or len(el) > 30:
@@ -769,9 +770,11 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
                 if len(text) > 400:
                     break
                 if len(text) > len(label) + 20:
-                    box = el
+                    boxes.append(el)
             el = el.getparent()
-        if box is None or not _is_pitch(box, texts[box], label):
+        # the largest that reads as a pitch: a sign-up box in a rail of links is the box, not the rail
+        box = next((b for b in reversed(boxes) if _is_pitch(b, texts[b], label)), None)
+        if box is None:
             continue
         if _is_main_holder(box, ctx["p_len"]) or _repeated_card(box, cards):
             continue
@@ -869,7 +872,7 @@ def rule_headline_link_runs(tree: HtmlElement, ctx: dict) -> int:
     parents = dict.fromkeys(p.getparent() for p in tree.iter("p", "h3", "h4", "li"))
     parents.pop(None, None)
     for parent in parents:
-        if parent.tag in ("ul", "ol") and _announced(parent):
+        if parent.tag in ("ul", "ol") and announced_list(parent):
             continue
         run: list[HtmlElement] = []
         runs: list[list[HtmlElement]] = []
@@ -982,7 +985,7 @@ def _is_story_card(card: HtmlElement, page_url: str, page_path: str, host: str) 
     return len(headline.split()) >= 3 and len(element_text(card)) - len(headline) <= 300
 
 
-def _announced(lst: HtmlElement) -> bool:
+def announced_list(lst: HtmlElement) -> bool:
     """The list comes right after a sentence of the story that ends by announcing it ("…are still worth
     a look:"); a label over a box ("Related stories:", "Read more:") is no such sentence."""
     prev = lst.getprevious()
@@ -990,6 +993,16 @@ def _announced(lst: HtmlElement) -> bool:
         return False
     text = element_text(prev)
     return text.endswith(":") and len(text.split()) >= 6 and not RELATED_HEADING.match(text)
+
+
+def links_leave_site(el: HtmlElement, page_url: str) -> bool:
+    """``el`` holds links and every one of them leads to another site than ``page_url``'s."""
+    host = urlsplit(page_url).netloc.lower().removeprefix("www.")
+    links = [a.get("href") or "" for a in el.iter("a")]
+    if not host or not links:
+        return False
+    netlocs = [_link_target(page_url, href)[0] for href in links]
+    return all(netloc and netloc.lower().removeprefix("www.") != host for netloc in netlocs)
 
 
 def _leaves_site(el: HtmlElement, page_url: str, host: str) -> bool:
@@ -1315,7 +1328,7 @@ def rule_contents_lists(tree: HtmlElement, ctx: dict) -> int:
         # a sentence of the story that announces the list ("Jump to the section you need:"), or a list
         # inside another list's item (an outline's branch): the story's own outline, which stays
         parent = lst.getparent()
-        if _announced(lst) or parent is None or parent.tag == "li":
+        if announced_list(lst) or parent is None or parent.tag == "li":
             continue
         if not all(
             li.tag == "li"
@@ -1410,6 +1423,52 @@ def rule_layout_tables(tree: HtmlElement, ctx: dict) -> int:
     return len(laid_out)
 
 
+_PULL_CLASS = re.compile(r"pull[\s_-]?quote|pull[\s_-]?out", re.I)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+
+
+def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
+    """A pull quote: a sentence or two of the story set again in large type beside it, in a
+    ``<blockquote>`` or an ``<aside>`` (or a box whose class says so, "pullquote"), each of its
+    sentences found word for word in one paragraph of the story outside it ("You can read the whole of
+    the 1950s in them." beside ``"You can read the whole of the 1950s in them," he said.``). The reader
+    has read it once. A quoted passage that the story does not print elsewhere (a letter, a diary, an
+    embedded post with its author and date) stays, and so does a passage printed twice as quotes (an
+    essay quoted whole with a line of it quoted again, a form letter shown twice)."""
+    candidates = [
+        el
+        for el in tree.iter("blockquote", "aside", "div", "figure", "p")
+        if el.tag in ("blockquote", "aside") or _PULL_CLASS.search(el.get("class") or "")
+    ]
+    if not candidates:
+        return 0
+    # the story's paragraphs (not those quoted in a blockquote themselves), read once a box needs them
+    paragraphs: list[tuple[HtmlElement, str]] | None = None
+    removed = 0
+    for box in candidates:
+        if not _attached(box, tree) or box.find(".//blockquote") is not None:
+            continue
+        text = element_text(box)
+        if not 4 <= len(text.split()) <= 60:
+            continue
+        if paragraphs is None:
+            paragraphs = [
+                (p, f" {word_key(element_text(p))} ")
+                for p in tree.iter("p")
+                if next(p.iterancestors("blockquote"), None) is None
+            ]
+        sentences = [f" {key} " for key in map(word_key, _SENTENCE_SPLIT.split(text)) if key]
+        # (a paragraph that holds the box, an <aside> set inside a <p>, holds its words too)
+        near = {*box.iter("p"), *box.iterancestors("p")}
+        if any(
+            all(sentence in key for sentence in sentences) and p not in near and _attached(p, tree)
+            for p, key in paragraphs
+        ):
+            _remove(box)
+            removed += 1
+    return removed
+
+
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
     ("appended_stories", rule_appended_stories),
@@ -1420,6 +1479,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("headline_link_runs", rule_headline_link_runs),
     ("story_card_grids", rule_story_card_grids),
     ("teaser_paragraphs", rule_teaser_paragraphs),
+    ("pull_quotes", rule_pull_quotes),
     ("boilerplate_blocks", rule_boilerplate_blocks),
     ("info_tables", rule_info_tables),
     ("contents_lists", rule_contents_lists),
@@ -1657,7 +1717,9 @@ TAIL_CALL = LinePattern(
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
-    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ](supported|funded)"
+    # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …")
+    r"|©\s*\d{4}\b"
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"

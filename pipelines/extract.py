@@ -341,7 +341,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     raw, method = _run_gated(tree, url, p_chars, retry=features.get("link_density", 0) < 0.5)
     paragraphs = _paragraphs(raw)
     if rules is None or "recovered_blocks" in rules:
-        paragraphs, recovered = recover_dropped_blocks(tree, paragraphs)
+        paragraphs, recovered = recover_dropped_blocks(tree, paragraphs, url)
         if recovered:
             fired["recovered_blocks"] = recovered
     paragraphs, text_fired = text_rules(

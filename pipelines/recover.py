@@ -12,9 +12,13 @@ article's run of text:
   three are a box at the story's end: an appeal, a note about the publisher; list items there are
   footnotes, references, a site's profiles), or the items of a summary list over the first one (beside
   it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
-- they are not link lists or controls, neither they nor a wrapper of theirs inside the article is named
-  as a widget (its id or first class says button, caption, price, share, newsletter, ...), and they sit
-  beside a kept paragraph (same parent, or through lists and tables only) or read as sentences;
+  an <aside> between the kept paragraphs is read when it is the story's own headed box of text ("By the
+  numbers", "Key dates"), not one of links or cards;
+- they are not link lists (but for a list of other sites that a sentence of the story announces: the
+  schools, sources or places it names) or controls, neither they nor a wrapper of theirs inside the
+  article is named as a widget (its id or first class says button, caption, price, share, newsletter,
+  ...), and they sit beside a kept paragraph (same parent, or through lists and tables only) or read as
+  sentences;
 - a heading comes back only over text of its own (a heading whose section was boilerplate, already
   removed by our rules, is a leftover label).
 
@@ -34,15 +38,18 @@ from pipelines.cleanup import (
     COMMENT_HEADING,
     FIRST_PERSON,
     RELATED_HEADING,
+    announced_list,
     element_text,
     is_sentence,
+    links_leave_site,
     word_key,
 )
 
 __all__ = ["recover_dropped_blocks", "word_runs"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BLOCKS = frozenset({"p", "li", "blockquote", "dt", "dd", "tr"} | _HEADINGS)
+# (a <summary> is the question of an FAQ's <details>, or its label: the heading of what it opens)
+_BLOCKS = frozenset({"p", "li", "blockquote", "dt", "dd", "tr", "summary"} | _HEADINGS)
 # elements whose own text (outside any block) makes them a block of their own
 _TEXT_HOLDERS = frozenset({"div", "section", "article", "main", "td", "span", "font", "center"})
 # text holders that are also inline: inside a paragraph they are a phrase of it (a bold run)
@@ -86,9 +93,9 @@ _SUMMARY_HEADING = re.compile(
 )
 
 
-def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[list[str], int]:
-    """``paragraphs`` (trafilatura's output) with the dropped blocks of the article put back in place,
-    and how many were put back."""
+def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = "") -> tuple[list[str], int]:
+    """``paragraphs`` (trafilatura's output) of the page at ``url`` with the dropped blocks of the
+    article put back in place, and how many were put back."""
     if len(paragraphs) < 2:
         return paragraphs, 0
     body = tree.find("body")
@@ -131,6 +138,11 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     while lead_at + 1 in above:
         lead_at += 1
     parents = {b.getparent() for b, _ in kept}
+    # lists of links that a sentence of the story announces, to other sites: the schools, sources or
+    # places it names (a list of the site's own pages there is its pointer to more of them)
+    sources = {
+        lst for lst in container.iter("ul", "ol") if announced_list(lst) and links_leave_site(lst, url)
+    }
 
     # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "out", after
     # which paragraph, text)
@@ -138,12 +150,16 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str]) -> tuple[li
     last = -1
     for i in range(start, end):
         block, text, w = blocks[i], texts[i], where[i]
-        fate = None if w is not None else _fate(block, text, last, len(paragraphs), parents, container)
+        fate = (
+            None if w is not None else _fate(block, text, last, len(paragraphs), parents, container, sources)
+        )
         if fate is not None:
             # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
             # matched by its 4-word runs it is not put back twice; nor is a phrase of a paragraph it
-            # kept ("…why it is <span>importan</span>t…")
-            w = output.near(keys[i])
+            # kept ("…why it is <span>importan</span>t…"); not an item of the summary over the story,
+            # which says again in short what a paragraph under it says at length ("Bottled water is being
+            # handed out at three sites." over "Bottled water is being handed out at Corran leisure centre…")
+            w = output.near(keys[i]) if fate != "lead" else None
             if w is None and block.tag in _INLINE_HOLDERS:
                 w = _in_kept_paragraph(block, output)
             if w is None:
@@ -200,6 +216,7 @@ def _fate(
     count: int,
     parents: set[HtmlElement],
     container: HtmlElement,
+    sources: set[HtmlElement],
 ) -> str | None:
     """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
     "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
@@ -220,7 +237,7 @@ def _fate(
         fate = "tail"
     else:
         fate = None
-    if fate is None or not _reads_like_content(block, text) or _named_widget(block, container):
+    if fate is None or not _reads_like_content(block, text, sources) or _named_widget(block, container):
         return None
     return fate
 
@@ -230,7 +247,7 @@ def _blocks(root: HtmlElement) -> list[HtmlElement]:
     ``div``-like elements with text of their own and no block inside. A table row is one block."""
     skipped: set[HtmlElement] = set()
     for el in root.iter(*_SKIP):
-        if el not in skipped and not (el.tag == "aside" and _summary_box(el)):
+        if el not in skipped and not (el.tag == "aside" and (_summary_box(el) or _story_box(el))):
             skipped.update(el.iter())
     for row in root.iter("tr"):
         if row not in skipped:
@@ -260,6 +277,22 @@ def _summary_box(el: HtmlElement) -> bool:
     if heading is not None and not _SUMMARY_HEADING.match(label):
         label = element_text(heading)
     return _SUMMARY_HEADING.match(label) is not None and next(el.iter("ul", "ol"), None) is not None
+
+
+def _story_box(el: HtmlElement) -> bool:
+    """A box of the story's own set beside its text ("By the numbers", "Key dates", a review's verdict):
+    headed, made of text rather than links, not named as a widget, and no cards in it (an <article>, a
+    picture that links elsewhere: the site's other stories in a box of their own). (Only one inside the
+    story's element, between the paragraphs trafilatura kept, comes back: the page's sidebar lies outside
+    it.)"""
+    if next(el.iter(*_HEADINGS), None) is None or _WIDGET.search(_role(el)):
+        return False
+    if next(el.iter("article"), None) is not None or any(
+        a.find(".//img") is not None and not (a.get("href") or "#").startswith("#") for a in el.iter("a")
+    ):
+        return False
+    text = len(element_text(el))
+    return text > 0 and sum(len(element_text(a)) for a in el.iter("a")) <= 0.3 * text
 
 
 def _summary_item(li: HtmlElement) -> bool:
@@ -365,14 +398,16 @@ def _container(kept: list[tuple[HtmlElement, int]], total: int, share: float) ->
     return best
 
 
-def _reads_like_content(block: HtmlElement, text: str) -> bool:
+def _reads_like_content(block: HtmlElement, text: str, sources: set[HtmlElement]) -> bool:
     words = len(text.split())
     if not words or words >= _LONGEST_BLOCK:
         return False
     links = sum(len(element_text(a)) for a in block.iter("a"))
-    if links > 0.5 * len(text):
-        return False  # a link list, a tag cloud, a "read more"
-    if block.tag in _HEADINGS or block.tag in ("li", "tr", "dt", "dd"):
+    if links > 0.5 * len(text) and block.getparent() not in sources:
+        # a link list, a tag cloud, a "read more"; not the list of other sites a sentence of the story
+        # announces ("Five schools are running collections:")
+        return False
+    if block.tag in _HEADINGS or block.tag in ("li", "tr", "dt", "dd", "summary"):
         return True
     return words >= 4
 
