@@ -964,13 +964,21 @@ _JOB_TITLE_END = re.compile(
 )
 
 
+# the word for reporter around a name in Chinese, Japanese and Korean bylines: "记者 王晓燕", "本报记者",
+# "文/李明远", "佐藤美咲 記者", "김민준 기자 minjun.kim@…" (what follows it is the e-mail or the paper)
+_REPORTER_WORD = re.compile(
+    r"^\s*(?:本报|本社)?(?:记者|記者|特派员|通讯员)\s*[:：]?\s*|^\s*文\s*[/／]\s*"
+    r"|\s*(?:記者|기자|特派員|특파원|记者)(?=\s|$).*$"
+)
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
         return []
     if _ARCHIVE_LINK.match(text):
         return []
-    text = _LABEL.sub("", _LEADING_DATE.sub("", text))
+    text = _REPORTER_WORD.sub("", _LABEL.sub("", _LEADING_DATE.sub("", text)))
     by = _BY.search(text)
     if not by:
         # "Headline text By Jane Doe June 1, 2025": the byline starts at the last "By"
@@ -1349,9 +1357,11 @@ def _script_language(text: str) -> str | None:
 
 
 def guess_language(tree: HtmlElement) -> str | None:
-    """The language of a page that declares none, from common words in its paragraphs (Latin scripts).
+    """The language of a page that declares none (or "en"): from the script of its paragraphs when most
+    of their letters are in one that names a language, else from their common words (Latin scripts).
 
-    On the benchmark's pages that declare a language it agrees 1306 times, disagrees never, abstains 128."""
+    On the benchmark's pages that declare a language it agrees 1306 times, abstains 127 and disagrees once:
+    an Indonesian translation of a manual that declares "en", as its English template did."""
     text = " ".join(p.text_content() for p in islice(tree.iter("p"), 40))[:4000].casefold()
     by_script = _script_language(text)
     if by_script:
