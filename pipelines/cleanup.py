@@ -57,7 +57,8 @@ COMMENT_HEADING = re.compile(
     r"|what do you think\??|reader comments"
     r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
     r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"
-    r"|tinggalkan balasan|コメント|评论|发表评论|댓글|التعليقات|أضف تعليقك)\s*(\(\d+\))?\W*$",
+    r"|tinggalkan balasan|コメント|评论|发表评论|댓글|التعليقات|أضف تعليقك|टिप्पणियाँ|टिप्पणी करें)"
+    r"\s*(\(\d+\))?\W*$",
     re.I,
 )
 RELATED_HEADING = re.compile(
@@ -92,7 +93,7 @@ RELATED_HEADING = re.compile(
     r"|czytaj też|czytaj także|zobacz też|läs också|læs også|les også|читайте также|похожие статьи"
     r"|najczęściej czytane|mest läst|самое читаемое|ilgili haberler|çok okunanlar|benzer haberler"
     r"|baca juga|berita terkait|terpopuler|関連記事|アクセスランキング|相关新闻|相关阅读|热门排行"
-    r"|관련기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة)\W*$",
+    r"|관련기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|ये भी पढ़ें|यह भी पढ़ें|सबसे ज़्यादा पढ़ी गई)\W*$",
     re.I,
 )
 
@@ -102,7 +103,8 @@ TEASER_PREFIX = re.compile(
     r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|auch interessant|lee también"
     r"|leer más|te puede interesar|"
     r"leggi anche|leia também|veja também|lees ook|czytaj też|czytaj także|zobacz też|läs också"
-    r"|читайте также|baca juga|ilgili haber|関連記事|相关阅读|관련기사|اقرأ أيضا|اقرأ أيضاً)"
+    r"|читайте также|baca juga|ilgili haber|関連記事|相关阅读|관련기사|اقرأ أيضا|اقرأ أيضاً|ये भी पढ़ें"
+    r"|यह भी पढ़ें)"
     r"\s*[:：>»|\-–—]+\s*\S",
     re.I,
 )
@@ -177,10 +179,7 @@ BOILERPLATE_LINE = re.compile(
     r"|쿠키를 사용합니다|نستخدم ملفات تعريف الارتباط"
     r"|^чтобы оставить комментарий|yorumunuz editör onayından|dodając komentarz akceptujesz"
     r"|alamat email anda tidak akan dipublikasikan"
-    r"|^\W*receba (as|nossas) notícias .{0,60}(whatsapp|telegram)"
-    r"|무단\s?전재 및 재배포 금지|掲載記事.{0,10}無断転載を禁じます|版权所有|جميع الحقوق محفوظة"
-    r"|wszelkie prawa zastrzeżone|все права защищены|tüm hakları saklıdır|todos os direitos reservados"
-    r"|tutti i diritti riservati|alle rechten voorbehouden)",
+    r"|^\W*receba (as|nossas) notícias .{0,60}(whatsapp|telegram))",
     re.I,
 )
 
@@ -1135,9 +1134,7 @@ BOILERPLATE_KEYWORDS = (
     "save story", "save this", "save the", "read in app", "read in the app", "skip ad", "content by",
     "ad feedback", "wir und unsere", "nosotros y nuestros", "akzeptieren", "ablehnen", "accepter", "refuser",
     "aceptar", "rechazar", "accetta", "rifiuta", "paramétrer", "configurar", "gérer", "einstellungen",
-    "prywatność", "kakor", "çerez", "쿠키", "الارتباط", "комментарий", "yorumunuz", "komentarz", "무단",
-    "無断転載", "版权所有", "الحقوق محفوظة", "prawa zastrzeżone", "права защищены", "hakları saklıdır",
-    "direitos reservados", "diritti riservati", "rechten voorbehouden",
+    "prywatność", "kakor", "çerez", "쿠키", "الارتباط", "комментарий", "yorumunuz", "komentarz",
 )  # fmt: skip
 
 

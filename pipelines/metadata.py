@@ -9,6 +9,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice, takewhile
@@ -188,7 +189,7 @@ _BY = re.compile(
 )
 _LABEL = re.compile(
     r"^\s*(?:authors?|autor(?:in)?|auteur|contributors?|written by|posted by)\s*(?::\s*|(?-i:(?=[A-Z])))"
-    r"|^\s*(?:reporters?|writers?|correspondents?|haber|muhabir|penulis)\s*:\s*",
+    r"|^\s*(?:reporters?|writers?|correspondents?|haber|muhabir|penulis|लेखक|रिपोर्ट)\s*:\s*",
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
@@ -290,9 +291,12 @@ def _looks_like_name(name: str) -> bool:
         return False
     if len(head) == 1 and head[0].casefold().rstrip(".") in _MONTHS:
         return False
-    if all(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in "".join(head)):
-        # a script without capitals (Chinese, Japanese, Korean, Arabic): a name of short words, or one
-        # word as short as a name written without spaces ("佐藤美咲", "김민준")
+    if all(
+        (ch.isalpha() and not ch.isupper() and not ch.islower()) or unicodedata.category(ch)[0] == "M"
+        for ch in "".join(head)
+    ):
+        # a script without capitals (Chinese, Japanese, Korean, Arabic, Devanagari with its vowel signs): a
+        # name of short words, or one word as short as a name written without spaces ("佐藤美咲", "김민준")
         return all(len(w) <= 12 for w in head) and (len(head) > 1 or len(head[0]) <= 6)
     return (
         all(w[0].isupper() or w.casefold() in _PARTICLES for w in head if w[0].isalpha())
@@ -368,33 +372,36 @@ _MONTHS = {
     for i, names in enumerate(
         [
             # en fr de es it; pt nl sv pl (as dates print it, and the month's own name) ru (same) tr id; ar
+            # hi
             "jan january janvier januar enero gennaio janeiro januari stycznia styczeń января январь ocak"
-            " يناير",
+            " يناير जनवरी",
             "feb february février fevrier februar febrero febbraio fevereiro februari lutego luty февраля"
-            " февраль şubat فبراير",
-            "mar march mars märz marz marzo março maart marca marzec марта март mart maret مارس",
-            "apr april avril abril aprile kwietnia kwiecień апреля апрель nisan أبريل ابريل",
-            "may mai mayo maggio maio mei maj maja мая май mayıs مايو",
-            "jun june juin juni junio giugno junho czerwca czerwiec июня июнь haziran يونيو يونيه",
-            "jul july juillet juli julio luglio julho lipca lipiec июля июль temmuz يوليو يوليه",
+            " февраль şubat فبراير फ़रवरी फरवरी",
+            "mar march mars märz marz marzo março maart marca marzec марта март mart maret مارس मार्च",
+            "apr april avril abril aprile kwietnia kwiecień апреля апрель nisan أبريل ابريل अप्रैल",
+            "may mai mayo maggio maio mei maj maja мая май mayıs مايو मई",
+            "jun june juin juni junio giugno junho czerwca czerwiec июня июнь haziran يونيو يونيه जून",
+            "jul july juillet juli julio luglio julho lipca lipiec июля июль temmuz يوليو يوليه जुलाई",
             "aug august août aout agosto augustus augusti sierpnia sierpień августа август ağustos agustus"
-            " أغسطس",
+            " أغسطس अगस्त",
             "sep sept september septembre septiembre settembre setembro września wrzesień сентября"
-            " сентябрь eylül سبتمبر",
+            " сентябрь eylül سبتمبر सितंबर सितम्बर",
             "oct october octobre oktober octubre ottobre outubro października październik октября октябрь"
-            " ekim أكتوبر اكتوبر",
-            "nov november novembre noviembre novembro listopada listopad ноября ноябрь kasım نوفمبر",
+            " ekim أكتوبر اكتوبر अक्टूबर अक्तूबर",
+            "nov november novembre noviembre novembro listopada listopad ноября ноябрь kasım نوفمبر नवंबर"
+            " नवम्बर",
             "dec december décembre decembre dezember diciembre dicembre dezembro grudnia grudzień декабря"
-            " декабрь aralık desember ديسمبر",
+            " декабрь aralık desember ديسمبر दिसंबर दिसम्बर",
         ]
     )
     for m in names.split()
 }
-# "March 3, 2026"; "3 March 2026", "3. März 2026", "1º de junho de 2026", "3 марта 2026", "١٧ سبتمبر ٢٠٢٦"
-# (the month a word of any script, digits of any script)
-_LOOSE_MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# "March 3, 2026"; "3 March 2026", "3. März 2026", "1º de junho de 2026", "3 марта 2026", "١٧ سبتمبر ٢٠٢٦",
+# "24 नवंबर 2026" (the month a word of any script, with the vowel signs that \w leaves out; digits of any)
+_MONTH_TOKEN = r"[^\W\d_][^\s\d.,;:]{1,13}"
+_LOOSE_MDY = re.compile(rf"\b({_MONTH_TOKEN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _LOOSE_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?({_MONTH_TOKEN})\.?,?\s+(?:de\s+)?(\d{{4}})\b"
 )
 # Chinese, Japanese and Korean dates: "2026年11月5日", "2026년 8월 27일"
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -1099,7 +1106,7 @@ _BY_START = re.compile(
     r"|^\s*(?:authors?|autor|auteur|contributors?|автор)(?:\s*:|\s+(?-i:(?=[A-Z]))|\s*$)"
     # a label with its colon ("Reporter: Jane Doe"), not a story's "Reporters Without Borders said…";
     # Turkish "Haber: …" and Indonesian "Penulis: …" too, and the Arabic "بقلم" ("by the pen of")
-    r"|^\s*(?:reporters?|writers?|correspondents?|haber|muhabir|penulis)\s*:|^\s*بقلم\b",
+    r"|^\s*(?:reporters?|writers?|correspondents?|haber|muhabir|penulis|लेखक|रिपोर्ट)\s*:|^\s*بقلم\b",
     re.I,
 )
 # the reporter's name before the word for reporter, as Japanese and Korean papers print it ("佐藤美咲 記者",
@@ -1645,13 +1652,14 @@ _DATE_LABEL = re.compile(
     r"\b(?:published|updated|posted|last|modified|date|on|am|le|publié|mis à jour"
     r"|veröffentlicht|aktualisiert|publicado|atualizado|em|às|há|pubblicato|aggiornato|alle|ore"
     r"|gepubliceerd|bijgewerkt|om|publicerad|uppdaterad|kl|opublikowano|aktualizacja|godz"
-    r"|опубликовано|обновлено|yayınlanma|güncelleme|güncellendi|diterbitkan|diperbarui|pukul)\b:?",
+    r"|опубликовано|обновлено|yayınlanma|güncelleme|güncellendi|diterbitkan|diperbarui|pukul"
+    r"|प्रकाशित|अपडेटेड|अपडेट)\b:?",
     re.I,
 )
 # an update's label, which makes the date beside it not the publication's
 _UPDATED_LABEL = re.compile(
     r"updated|modified|aktualisiert|mis à jour|atualizado|aggiornato|bijgewerkt|uppdaterad|aktualizacja"
-    r"|обновлено|güncelle|diperbarui|수정|更新",
+    r"|обновлено|güncelle|diperbarui|수정|更新|अपडेट",
     re.I,
 )
 # year first, as Chinese, Japanese and Korean papers print it: "2026.08.27 14:02", "2026-09-18 08:15"

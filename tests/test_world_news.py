@@ -1,11 +1,12 @@
 """News and blog pages in the languages the other page tests lack (they hold English, French, German and
 Spanish): Italian, Brazilian Portuguese, Dutch, Polish, Swedish, Russian, Turkish, Japanese, Simplified
-Chinese, Korean, Arabic (right to left) and Indonesian. Each page is our own (invented outlets, people and
-text) and prints the furniture such a site prints in its own language: a cookie or consent notice, a "read
-also" box inside the story, a newsletter box, share bars, tag lists, a comment prompt, a most-read rail and a
-copyright line; its byline and date in the local form ("di …", "Por …", "Autor: …", "Автор: …", "… 기자",
-"بقلم: …"; "1º de junho de 2026", "14 października 2026", "3 марта 2026", "2026年11月5日",
-"2026.08.27", "١٧ سبتمبر ٢٠٢٦"), some only printed on the page, some also in meta or JSON-LD.
+Chinese, Korean, Arabic (right to left), Hindi and Indonesian. Each page is our own (invented outlets,
+people and text) and prints the furniture such a site prints in its own language: a cookie or consent
+notice, a "read also" box inside the story, a newsletter box, share bars, tag lists, a comment prompt, a
+most-read rail and a copyright line; its byline and date in the local form ("di …", "Por …", "Autor: …",
+"Автор: …", "… 기자", "بقلم: …", "लेखक: …"; "1º de junho de 2026", "14 października 2026", "3 марта
+2026", "2026年11月5日", "2026.08.27", "١٧ سبتمبر ٢٠٢٦", "24 नवंबर 2026"), some only printed on the page,
+some also in meta or JSON-LD.
 
 A reader expects of each what the other page tests expect (``ArticlePageChecks``): it is taken for an
 article, keeps every paragraph of its story, loses the furniture and gives the title, date and author it
@@ -289,6 +290,28 @@ PAGES_UNDER_TEST = [
         min_story=6,
         language="ar",
     ),
+    # Hindi: "लेखक: …", the date printed in Devanagari month names ("24 नवंबर 2026"), "ये भी पढ़ें:" between
+    # paragraphs
+    WorldPage(
+        "world_hindi.html",
+        "https://malwasamachar.example/shahar/narmada-pipeline-kaam-poora",
+        "//div[@class='khabar-matter']/p[not(strong)]",
+        "नर्मदा पाइपलाइन का काम पूरा, अब पश्चिमी इलाके में रोज़ मिलेगा पानी",
+        "2026-11-24",
+        ["राकेश शर्मा"],
+        [
+            "कुकीज़ का उपयोग करते हैं",
+            "ये भी पढ़ें",
+            "नए बस स्टैंड भवन",
+            "शेयर करें",
+            "हमारा न्यूज़लेटर",
+            "लॉग इन करें",
+            "सबसे ज़्यादा पढ़ी गई",
+            "सर्वाधिकार सुरक्षित",
+        ],
+        min_story=6,
+        language="hi",
+    ),
     # Indonesian, a WordPress blog whose theme still declares en-US: "Oleh: …", the date only printed
     # ("Jumat, 9 Oktober 2026"), a "Baca Juga:" line between paragraphs, the comment form
     WorldPage(
@@ -384,6 +407,9 @@ def _printed_day(line: str) -> str | None:
         ("입력 2026.08.27 14:02", "2026-08-27"),
         ("2026-09-18 08:15 来源：江城晚报", "2026-09-18"),
         ("الخميس ١٧ سبتمبر ٢٠٢٦", "2026-09-17"),
+        # Devanagari's vowel signs are no word characters to a regex: the month's name holds them
+        ("प्रकाशित: 24 नवंबर 2026, 10:15 AM", "2026-11-24"),
+        ("3 मई 2026", "2026-05-03"),
         # a sentence that holds a date is not the page's date line, nor is a version number
         ("A feira foi criada em 1º de junho de 2026 pela associação dos produtores rurais", None),
         ("Строительство началось 3 марта 2026 года и продлится два года", None),
@@ -423,6 +449,7 @@ def _authors(head: str) -> list[str]:
         ('<span class="writer">بقلم: سارة المنصوري</span>', ["سارة المنصوري"]),
         ('<span class="material__avtor">Автор: Ольга Смирнова</span>', ["Ольга Смирнова"]),
         ('<span class="muhabir">Haber: Ayşe Karataş</span>', ["Ayşe Karataş"]),
+        ('<span class="lekhak">लेखक: राकेश शर्मा</span>', ["राकेश शर्मा"]),
         # marked as the author, the word for reporter around the name is not part of it
         ('<span class="author">记者 王晓燕</span>', ["王晓燕"]),
         ('<span class="author">文/李明远</span>', ["李明远"]),
@@ -496,6 +523,7 @@ def test_the_language_is_the_declared_one_or_the_texts(sentence, declared, code)
             "İlgili haberler sosyal medyada hızla yayıldı ve belediye açıklama yapmak zorunda kaldı.",
         ),
         ("関連記事", "関連記事を読んだ住民から、店を残してほしいという声が相次いだ。"),
+        ("ये भी पढ़ें: नए बस स्टैंड भवन का लोकार्पण", "ये भी पढ़ें, उन्होंने लोगों से कहा, और नोटिस बाँटे।"),
         ("اقرأ أيضا", "اقرأ أيضا ما كتبه السكان في رسائلهم إلى الهيئة، قالت أم سالم للصحفيين أمس."),
     ],
 )
