@@ -353,11 +353,25 @@ _PITCH = re.compile(
 )
 
 
+# Han ideographs and kana: Chinese and Japanese write no spaces between words, and each of these characters
+# counts as a word, as word processors count them (a Japanese story of 600 characters is not "8 words")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def count_words(text: str) -> int:
+    """The words of ``text``: whitespace-separated ones, and each Chinese or Japanese character."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    # what stands between them: numbers and words of other scripts, not the "、" and "。" left alone
+    return unspaced + sum(1 for w in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in w))
+
+
 def text_features(text: str, page_chars: int) -> dict:
     """Numbers describing the extracted text and its share of the page."""
-    words = len(text.split())
+    words = count_words(text)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    long_paragraphs = sum(1 for p in paragraphs if len(p.split()) >= 25 and not p.startswith(("- ", "|")))
+    long_paragraphs = sum(1 for p in paragraphs if count_words(p) >= 25 and not p.startswith(("- ", "|")))
     list_lines = sum(1 for p in paragraphs if p.startswith("- "))
     table_lines = sum(1 for p in paragraphs if p.startswith("|"))
     return {

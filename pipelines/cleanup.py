@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipelines.metadata import WEEKDAYS
+from pipelines.metadata import WEEKDAYS, printed_date
 
 _SPACE = re.compile(r"\s+")
 
@@ -55,7 +55,10 @@ COMMENT_HEADING = re.compile(
     r"|join the (discussion|conversation)"
     r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
     r"|what do you think\??|reader comments"
-    r"|commentaires?|kommentare?|comentarios?|commenti|comentários)\s*(\(\d+\))?\W*$",
+    r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
+    r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"
+    r"|tinggalkan balasan|コメント|评论|发表评论|댓글|التعليقات|أضف تعليقك|टिप्पणियाँ|टिप्पणी करें)"
+    r"\s*(\(\d+\))?\W*$",
     re.I,
 )
 RELATED_HEADING = re.compile(
@@ -87,7 +90,10 @@ RELATED_HEADING = re.compile(
     r"|artículos relacionados|lo más leído|leggi anche|articoli correlati"
     r"|potrebbe interessarti|notizie correlate"
     r"|leia também|veja também|notícias relacionadas|mais lidas|lees ook|gerelateerde artikelen|meer nieuws"
-    r"|czytaj też|czytaj także|zobacz też|läs också|læs også|les også|читайте также|похожие статьи)\W*$",
+    r"|czytaj też|czytaj także|zobacz też|läs också|læs også|les også|читайте также|похожие статьи"
+    r"|najczęściej czytane|mest läst|самое читаемое|ilgili haberler|çok okunanlar|benzer haberler"
+    r"|baca juga|berita terkait|terpopuler|関連記事|アクセスランキング|相关新闻|相关阅读|热门排行"
+    r"|관련기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|ये भी पढ़ें|यह भी पढ़ें|सबसे ज़्यादा पढ़ी गई)\W*$",
     re.I,
 )
 
@@ -96,8 +102,10 @@ TEASER_PREFIX = re.compile(
     r"related (story|article|coverage|content|video)|more on this( story)?|click here|don'?t miss|"
     r"lire aussi|à lire aussi|lesen sie auch|mehr dazu|auch interessant|lee también"
     r"|leer más|te puede interesar|"
-    r"leggi anche|leia também|veja também|lees ook|czytaj też|zobacz też|läs också"
-    r"|читайте также)\s*[:>»|\-–—]+\s*\S",
+    r"leggi anche|leia também|veja também|lees ook|czytaj też|czytaj także|zobacz też|läs också"
+    r"|читайте также|baca juga|ilgili haber|関連記事|相关阅读|관련기사|اقرأ أيضا|اقرأ أيضاً|ये भी पढ़ें"
+    r"|यह भी पढ़ें)"
+    r"\s*[:：>»|\-–—]+\s*\S",
     re.I,
 )
 
@@ -164,7 +172,14 @@ BOILERPLATE_LINE = re.compile(
     r" (facebook|x|twitter|whatsapp|linkedin|e-?mail|telegram|bluesky)$"
     r"|^(copiar|copier|kopieren|copia|copiare) (el |le |den |il )?(enlace|lien|link)$|^link kopieren$"
     r"|nous utilisons des cookies|wir verwenden cookies"
-    r"|utilizamos cookies|utilizziamo i cookie|usamos cookies)",
+    r"|utilizamos cookies|utilizziamo i cookie|usamos cookies"
+    # the same notices and prompts in more languages
+    r"|szanujemy twoją prywatność|wykorzystujemy pliki cookie|vi använder kakor|мы используем файлы cookie"
+    r"|sitemizde çerezler|çerez politikası|kami menggunakan cookie|クッキー（cookie）を使用|本网站使用cookie"
+    r"|쿠키를 사용합니다|نستخدم ملفات تعريف الارتباط"
+    r"|^чтобы оставить комментарий|yorumunuz editör onayından|dodając komentarz akceptujesz"
+    r"|alamat email anda tidak akan dipublikasikan"
+    r"|^\W*receba (as|nossas) notícias .{0,60}(whatsapp|telegram))",
     re.I,
 )
 
@@ -233,6 +248,7 @@ _LABEL = re.compile(r"\W*+(\S+\s+)?\S+:(\s|$)")
 _OTHER_LANGUAGE = re.compile(
     r"\W*(abonn|inscri|suiv|folgen|melden|newsletter abonn|suscr|s[íi]gu|recib|iscriv|segui|siga|assine"
     r"|nous utilisons|wir verwenden|utiliz|usamos|teilen|partager|compartir|condividi|compartilhar|delen"
+    r"|receba"
     r"|anzeige|publicit)"
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
@@ -1131,6 +1147,7 @@ BOILERPLATE_KEYWORDS = (
     "save story", "save this", "save the", "read in app", "read in the app", "skip ad", "content by",
     "ad feedback", "wir und unsere", "nosotros y nuestros", "akzeptieren", "ablehnen", "accepter", "refuser",
     "aceptar", "rechazar", "accetta", "rifiuta", "paramétrer", "configurar", "gérer", "einstellungen",
+    "prywatność", "kakor", "çerez", "쿠키", "الارتباط", "комментарий", "yorumunuz", "komentarz",
 )  # fmt: skip
 
 
@@ -2163,6 +2180,9 @@ def text_rules(
             and len(stripped) < 100
             and (
                 DATE_STAMP(low)
+                # a date line in any language the metadata reads ("1º de junho de 2026 às 08h30 · Atualizado
+                # há 2 horas", "2026年11月5日 18時30分"), not the story's "Effective 6/2/2025:" over a list
+                or (not stripped.endswith((":", "：")) and printed_date(stripped) is not None)
                 or _is_crumbs(
                     stripped,
                     two_steps=para.lstrip()[:1] not in "-•*" and not any(_is_sentence(p) for p in out[:i]),

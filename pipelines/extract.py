@@ -26,7 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import HTML_PARSER, is_dubious_html, repair_faulty_html
 
-from pipelines.classify import classify_page, page_features, text_features
+from pipelines.classify import classify_page, count_words, page_features, text_features
 from pipelines.cleanup import (
     DOM_RULES,
     TEXT_RULES,
@@ -382,7 +382,7 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
         "image": meta.image,
         "tags": meta.tags,
         "text": body_text,
-        "word_count": len(body_text.split()),
+        "word_count": count_words(body_text),
         "content_hash": content_hash(body_text),
         "page_type": "article",
         "extraction": {"method": method, "rules": fired, "version": EXTRACTION_VERSION},
