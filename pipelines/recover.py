@@ -65,6 +65,10 @@ _WIDGET = re.compile(
     r"|comment|hero",
     re.I,
 )
+# a card that says it is a callout or a toggle (Ghost's "kg-card kg-callout-card") is the writer's own box
+# in the story: its generic "card" does not make it a widget ("kg-card newsletter-callout" still is one)
+_EDITORIAL_CARD = re.compile(r"callout|toggle-card", re.I)
+_CARD = re.compile(r"card", re.I)
 _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
 # after trafilatura's last paragraph: this many sentences are the rest of the story, fewer are a box;
 # list items there are footnotes, references, a site's profiles
@@ -305,7 +309,24 @@ def _text(el: HtmlElement) -> str:
     if el.tag == "tr":
         cells = (element_text(c) for c in el if c.tag in ("td", "th"))
         return " | ".join(c for c in cells if c)
+    if el.find(".//br") is not None:
+        # trafilatura ends a line at each <br>: the words on either side are two words, not one
+        # ("Press Officer<br>Tel: …" is not "OfficerTel"), or the block is not found among its lines
+        return " ".join(_br_spaced(el).split())
     return element_text(el)
+
+
+def _br_spaced(el: HtmlElement) -> str:
+    """``el``'s text (``text_content``'s: no comments, no processing instructions) with a space at each
+    <br>."""
+    parts = [el.text or ""] if isinstance(el.tag, str) else []
+    for child in el:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(_br_spaced(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 class _Output:
@@ -400,7 +421,12 @@ def _named_widget(block: HtmlElement, container: HtmlElement) -> bool:
     price box, a share bar...)."""
     el: HtmlElement | None = block
     while el is not None and el is not container:
-        if _WIDGET.search(_role(el)):
+        role = _role(el)
+        classes = el.get("class") or ""
+        if _EDITORIAL_CARD.search(classes):
+            # all its classes are read then, a later one may name what the callout is for
+            role = _CARD.sub(" ", f"{classes} {el.get('id') or ''}")
+        if _WIDGET.search(role):
             return True
         el = el.getparent()
     return False
