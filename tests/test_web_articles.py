@@ -1,8 +1,9 @@
-"""Articles of the web beyond newspapers, which the held-out pages hold many of: a "best X of 2026" roundup
-of product cards, a recipe blog post with its recipe card, a company blog post between "Start free trial"
-banners, a health service's condition page and a health site's medically reviewed article, a university's
-press release, a travel guide with booking cards and a map, a how-to of numbered steps, a Ghost blog post, a
-Substack post, a Medium post and a help centre's knowledge-base article. Each page is our own (invented
+"""Articles of the web beyond newspapers, which the held-out pages hold many of: "best X of 2026" roundups
+of product cards (one built with a page builder), a recipe blog post with its recipe card, a company blog
+post between "Start free trial" banners, a health service's condition page and a health site's medically
+reviewed article, press releases (a university's, a government's, one on a newswire), a travel guide with
+booking cards and a map, a how-to of numbered steps, posts on Ghost, Substack, Medium and WordPress.com,
+and a help centre's knowledge-base article. Each page is our own (invented
 sites, people and text). Like tests/test_news_variety.py, whose checks run here too: each page is taken for
 an article, keeps every paragraph of its story, loses the furniture around it and gives the title, date and
 author it prints; and no rule of ours may cost a story paragraph that bare trafilatura finds on the page.
@@ -25,12 +26,13 @@ What a reader expects of these pages, where they differ from a newspaper's:
 - a press release: the release is the story, and so is the "About the University of …" paragraph the
   office prints under each of its releases (wire services and news sites carry it with the release, and
   the dev pages' reference texts keep it); the media contact block and the "Notes to editors" are furniture
-  (they speak to the journalists it was sent to); a release prints no author;
+  (they speak to the journalists it was sent to), and so is a newswire's "SOURCE Acme Inc." under it; a
+  release names no writer (its sender, an office or a company, is not asserted as an author);
 - a how-to: its numbered step headings ("Step 3: Remove the handle") are part of the story, as are its list
   of tools and its tip; the "Did this guide help you?" widget and the shop box are furniture;
-- a Ghost, Substack or Medium post: subscribe prompts inside and after the post, like and clap counts,
-  "Share", "Follow", "Discussion about this post", "More from …" and "Recommended from …" are furniture; a
-  callout or a quote inside the post is the story;
+- a Ghost, Substack, Medium or WordPress.com post: subscribe prompts inside and after the post, like and
+  clap counts, "Share", "Follow", "Discussion about this post", "More from …", "Recommended from …" and
+  Jetpack's "Like this:" are furniture; a callout or a quote inside the post is the story;
 - a knowledge-base article: "Articles in this section", "Related articles", "Was this article helpful?",
   "Still need help? Contact us" are furniture; the name over it is its author.
 Where a page prints both a published and an updated date (in its meta), the date asserted is the published
@@ -436,6 +438,70 @@ WEB_PAGES = [
             "Crown copyright",
         ],
         min_story=8,
+    ),
+    # a release on a newswire: "News provided by …", a dateline in the first paragraph, "About X" in bold
+    # (kept), "Media Contact:" over <br>-broken lines, "SOURCE X", "Also from this source". The sender is a
+    # company, which is not asserted as an author
+    Page(
+        "web_wire_release.html",
+        "https://www.newswirehub.example/news-releases/brightwater-foods-opens-40-million-plant-based-protein-"
+        "facility-in-ohio-302117745.html",
+        "//section[@class='nwh-release-body']/p[position() < 9]",
+        "Brightwater Foods Opens $40 Million Plant-Based Protein Facility in Ohio",
+        "2026-03-10",
+        None,
+        [
+            "Send a Release",
+            "News provided by",
+            "Share this article",
+            "Share to X",
+            "Media Contact:",
+            "Harriet Lindqvist",
+            "press@brightwaterfoods.example",
+            "SOURCE Brightwater Foods, Inc.",
+            "Also from this source",
+            "Brightwater Foods Reports Fourth-Quarter Results",
+            "News Releases in Similar Topics",
+        ],
+        min_story=8,
+    ),
+    # a WordPress.com blog post: Jetpack's "Share this:", "Like this: Like Loading…" and "Related" posts,
+    # "Posted in … Tagged …", the "Published by" author box, post navigation, comments, "Follow Blog via
+    # Email"
+    Page(
+        "web_wpcom_blog.html",
+        "https://threadsandthimbles.wpblog.example/2025/11/03/mending-the-old-quilt/",
+        "//div[@class='entry-content']/p",
+        "Mending the old quilt",
+        "2025-11-03",
+        ["Maud Ellingworth"],
+        [
+            "Sewing, mending and making do",
+            "Posted on",
+            "Share this:",
+            "Pinterest",
+            "Like this:",
+            "Loading...",
+            "Related",
+            "Darning socks the old way",
+            'In "Mending"',
+            "Posted in",
+            "Tagged",
+            "4 Comments",
+            "Published by",
+            "I learned to sew at my grandmother's kitchen table",
+            "View all posts by Maud Ellingworth",
+            "Previous Post",
+            "Making pattern weights from washers",
+            "4 thoughts on",
+            "The chambray patch is such a lovely idea",
+            "Leave a comment",
+            "Follow Blog via Email",
+            "Enter your email address to follow this blog",
+            "Archives",
+            "Blog at WPBlog.example.",
+        ],
+        min_story=6,
     ),
 ]
 
