@@ -1,12 +1,13 @@
 """Articles of the web beyond newspapers, which the held-out pages hold many of: "best X of 2026" roundups
-of product cards (one built with a page builder), a recipe blog post with its recipe card, a company blog
-post between "Start free trial" banners, a health service's condition page and a health site's medically
-reviewed article, press releases (a university's, a government's, one on a newswire), a travel guide with
-booking cards and a map, a how-to of numbered steps, posts on Ghost, Substack, Medium and WordPress.com,
-and a help centre's knowledge-base article. Each page is our own (invented
-sites, people and text). Like tests/test_news_variety.py, whose checks run here too: each page is taken for
-an article, keeps every paragraph of its story, loses the furniture around it and gives the title, date and
-author it prints; and no rule of ours may cost a story paragraph that bare trafilatura finds on the page.
+of product cards (one built with a page builder), a recipe blog post with its recipe card, company blog
+posts (between "Start free trial" banners, on HubSpot), a health service's condition page and a health
+site's medically reviewed article, press releases (a university's, a government's, one on a newswire), a
+travel guide with booking cards and a map, a how-to of numbered steps, posts on Ghost, Substack (one cut
+by its paywall), Medium, WordPress.com and Squarespace, and a help centre's knowledge-base article. Each
+page is our own (invented sites, people and text). Like tests/test_news_variety.py, whose checks run here
+too: each page is taken for an article, keeps every paragraph of its story, loses the furniture around it
+and gives the title, date and author it prints; and no rule of ours may cost a story paragraph that bare
+trafilatura finds on the page.
 
 What a reader expects of these pages, where they differ from a newspaper's:
 - a product roundup: each product's review prose and its pros and cons are the story; its price, star
@@ -502,6 +503,72 @@ WEB_PAGES = [
             "Blog at WPBlog.example.",
         ],
         min_story=6,
+    ),
+    # a HubSpot company blog: "Originally published: …, updated …", a CTA image between sections, "Topics:",
+    # "Don't forget to share this post!", "Related Articles", a "Subscribe to Our Blog" form
+    Page(
+        "web_hubspot_blog.html",
+        "https://blog.shelfwright.example/returns-policy-customers-read",
+        "//span[@id='hs_cos_wrapper_post_body']/p",
+        "How to Write a Returns Policy Customers Actually Read",
+        "2026-02-03",
+        ["Temperance Aldous-Kwan"],
+        [
+            "Get Shelfwright free",
+            "Originally published",
+            "updated February 10 2026",
+            "Topics:",
+            "Customer Service",
+            "Don't forget to share this post!",
+            "Related Articles",
+            "Shipping Rates, Explained for Small Shops",
+            "Subscribe to Our Blog",
+        ],
+        min_story=7,
+    ),
+    # a Squarespace journal post: the announcement bar, "Written By", the story in html blocks around an
+    # image block, a newsletter block inside the post, the comment count, share links, previous/next posts
+    Page(
+        "web_squarespace_post.html",
+        "https://www.hollinlanefarm.example/journal/our-first-season-of-bees",
+        "//div[@class='sqs-html-content']/p",
+        "Our first season of bees",
+        "2025-09-14",
+        ["Rosamund Achterberg"],
+        [
+            "Farm shop open Saturdays 9-1",
+            "Cart (0)",
+            "Written By",
+            "Hear from the farm",
+            "A short letter every month",
+            "We respect your privacy.",
+            "0 Comments",
+            "Pinterest",
+            "Lambing diary, week three",
+            "Which apples to pick first",
+            "Hollin Lane, Ashby Marston",
+        ],
+        min_story=5,
+    ),
+    # a paid Substack post cut by its paywall: the free paragraphs, then "Keep reading with a 7-day free
+    # trial", "Subscribe to … to keep reading this post", "Start trial", "Already a paid subscriber? Sign in"
+    Page(
+        "web_substack_paywall.html",
+        "https://lowwater.substack.example/p/what-the-tide-tables-dont-tell-you",
+        "//div[@class='body markup']/p",
+        "What the tide tables don't tell you",
+        "2026-01-30",
+        ["Caspar Oyelaran-Finch"],
+        [
+            "Paid",
+            "Keep reading with a 7-day free trial",
+            "to keep reading this post",
+            "Start trial",
+            "Already a paid subscriber?",
+            "Ready for more?",
+            "Get the app",
+        ],
+        min_story=4,
     ),
 ]
 
