@@ -361,7 +361,9 @@ def _screened_blocks(tree: HtmlElement, ctx: dict) -> list[tuple[HtmlElement, st
         for el in tree.iter(*_BLOCKS, "a", "button"):
             cls = el.get("class")
             if el.tag in _BUTTON_TAGS:  # most links have no class, and only a class names a button
-                if cls is not None and ("btn" in cls or "utton" in cls) and _BUTTON.search(cls.lower()):
+                # (in any case: a CSS module's "Btn_primary__9s", "Button_root__x81")
+                low = cls.lower() if cls is not None else ""
+                if ("btn" in low or "utton" in low) and _BUTTON.search(low):
                     buttons.append(el)
                 continue
             id_ = el.get("id")
@@ -723,6 +725,11 @@ def rule_class_boxes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if kind == "related" and re.search(r"related-?(post-?)?(content|body|article)\b", attrs):
             continue
+        # a call to action calls to a link, a button or a field; a "call-to-action" box with none, that the
+        # story announces ("The minister said:"), is the story's callout (GOV.UK's govspeak prints quotes
+        # in one). (Unannounced, it may be a pitch whose form a script adds.)
+        if kind == "promo" and _announced_callout(el):
+            continue
         if len(el.text_content()) > 4000:
             continue
         text = element_text(el)
@@ -761,6 +768,7 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
     styled = set(buttons)
     buttons = buttons + [b for b in _email_submits(tree) if b not in styled]
     labels = [element_text(button) for button in buttons]
+    label_of = dict(zip(buttons, labels, strict=True))
     seen: dict[str, int] = {}
     for label in labels:
         seen[label] = seen.get(label, 0) + 1
@@ -788,8 +796,12 @@ def rule_button_boxes(tree: HtmlElement, ctx: dict) -> int:
                 if len(text) > len(label) + 20:
                     boxes.append(el)
             el = el.getparent()
-        # the largest that reads as a pitch: a sign-up box in a rail of links is the box, not the rail
-        box = next((b for b in reversed(boxes) if _is_pitch(b, texts[b], label)), None)
+        # the largest that reads as a pitch: a sign-up box in a rail of links is the box, not the rail;
+        # the box's other buttons ("Start free trial" beside "Book a demo") are no line of pitch either
+        box = next(
+            (b for b in reversed(boxes) if _is_pitch(b, texts[b], label, _other_labels(b, button, label_of))),
+            None,
+        )
         if box is None:
             continue
         if _is_main_holder(box, ctx["p_len"]) or _repeated_card(box, cards):
@@ -847,14 +859,21 @@ def _in_page_control(button: HtmlElement, label: str) -> bool:
 _MEDIA_TAGS = ("figure", "figcaption", "picture", "video")
 
 
-def _is_pitch(box: HtmlElement, text: str, label: str) -> bool:
-    """The box reads like a pitch: a heading over the button, or a line or two beside it; a box that
-    holds a picture, or a long paragraph, is the story's (its lead, a caption)."""
+def _is_pitch(box: HtmlElement, text: str, label: str, other_labels: int = 0) -> bool:
+    """The box reads like a pitch: a heading over the button, or a line or two beside it (beside its
+    buttons: ``other_labels`` is the length of the other buttons' labels in it); a box that holds a
+    picture, or a long paragraph, is the story's (its lead, a caption)."""
     if next(box.iter(*_MEDIA_TAGS), None) is not None:
         return False
     if next(box.iter("h2", "h3", "h4", "h5", "h6", "strong"), None) is not None:
         return True
-    return len(text) - len(label) < 150
+    return len(text) - len(label) - other_labels < 150
+
+
+def _other_labels(box: HtmlElement, button: HtmlElement, label_of: dict[HtmlElement, str]) -> int:
+    """The length of the labels of the buttons in ``box`` besides ``button`` (the box is small: its own
+    walk, not one over every button of the page)."""
+    return sum(len(label_of.get(b, "")) for b in box.iter() if b is not button and b in label_of)
 
 
 def _repeated_card(box: HtmlElement, cards: dict[HtmlElement, dict[tuple[str, str | None], int]]) -> bool:
@@ -999,6 +1018,20 @@ def _is_story_card(card: HtmlElement, page_url: str, page_path: str, host: str) 
         return False
     headline = element_text(headings[0])
     return len(headline.split()) >= 3 and len(element_text(card)) - len(headline) <= 300
+
+
+_SAYS = re.compile(r"\b(said|says|added|adds|explained|commented|told [\w ]{1,30})\s*:$")
+
+
+def _announced_callout(box: HtmlElement) -> bool:
+    """A box with nothing to click or fill in, right after the story's sentence that announces it: "…are
+    still worth a look:" (``announced_list``), or a speaker's "The minister said:"."""
+    if next(box.iter("a", "button", "input", "form", "select", "textarea"), None) is not None:
+        return False
+    prev = box.getprevious()
+    if prev is None or prev.tag != "p":
+        return False
+    return announced_list(box) or _SAYS.search(element_text(prev)) is not None
 
 
 def announced_list(lst: HtmlElement) -> bool:
@@ -1750,9 +1783,15 @@ TAIL_CALL = LinePattern(
     r"|not fdic insured|past performance (is|does) not"
     # the small print of a bank, a lender or an adviser under their posts
     r"|\bmember fdic\b|equal housing (lender|opportunity)"
-    # the editors' note on when they last revised the piece (a correction is the story's record: it stays)
+    # the editors' note on when they last revised the piece (a correction is the story's record: it stays),
+    # or on how they keep their pieces up to date
     r"|^(?!.*correct).*\b(we|i) (last )?(updated|revised|refreshed) this (article|post|page|guide|story"
     r"|review|list)\b"
+    r"|\b(we|i) (regularly |continually |constantly |routinely )?(update|revise|refresh|review)"
+    r" (our|these|this) (articles?|content|guides?|pages?|posts?)( when| as| regularly|\W*$)"
+    # the page's feedback widget ("Was this article helpful?", "Did this guide help you?")
+    r"|(was|is) (this|the) (article|page|post|guide|information|answer|content) (helpful|useful)\W*$"
+    r"|did (this|the) (article|page|post|guide|answer) help( you)?\W*$"
     r"|\b(exclusive to|available (only )?to) .{0,30}\b(subscribers|members)\b"
     r"|abonnez-vous|inscrivez-vous|suivez-nous|folgen sie uns|abonnieren sie|suscríbete|síguenos|seguici"
     r"|iscriviti|siga-nos",
@@ -1830,6 +1869,82 @@ def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
     return False
 
 
+def _is_closing_bio(paragraph: str, authors: list[str]) -> bool:
+    """The author's note under the story: an ``_is_author_bio``, or one that names the author by first
+    name only ("Hi, I'm Philippa! I bake…", "Anneliese leads the platform team…"), as blogs and company
+    blogs print it in the box under their posts. (Over the story, the same greeting opens the post.)"""
+    if _is_author_bio(paragraph, authors):
+        return True
+    if len(paragraph) > 700:
+        return False
+    for name in authors:
+        first = name.split()[0] if " " in name.strip() else ""
+        if len(first) < 3 or not first[0].isupper():
+            continue
+        if re.match(r"(hi|hello|hey)( there)?,? i['’]?m " + re.escape(first) + r"\s*[!,.]", paragraph, re.I):
+            return True
+        if re.match(re.escape(first) + _FIRST_NAME_BIO, paragraph):
+            return True
+    return False
+
+
+# what a note says of its author after the first name: a job, a past, a home
+_FIRST_NAME_BIO = (
+    r" (is an? |was an? |has (been|written|worked|covered|spent)|leads |heads |runs |writes |covers |joined "
+    r"|works (as|at|for|on) |lives (in|with) )"
+)
+
+
+# The sections a press office prints under each of its releases for the journalists it sends them to:
+# whom to call, the notes for editors. The sender's description of itself ("About Acme" over "Acme is…")
+# is part of the release as wire services and news sites carry it, and stays.
+_RELEASE_HEADING = re.compile(
+    r"\W*((media|press|news)( and [a-z]+)? (contacts?|enquiries|inquiries|office|relations)"
+    r"|notes? (to|for) (editors|journalists)|editors['’]? notes?"
+    r"|for (further|more) information,? (please )?contact)\W*$",
+    re.I,
+)
+_ABOUT_SENDER = re.compile(r"\W*about (?P<name>[^.:;!?]{2,60}?)\W*$", re.I)
+_RELEASE_SECTION = 6  # lines under one such heading, at most
+
+
+def _release_sections(paragraphs: list[str]) -> list[int]:
+    """The lines of a press release's end sections for journalists (``_RELEASE_HEADING``, each with the
+    lines under it down to the next such heading, to an "About X" section or to the end), read up from the
+    end of the text; an "About X" section (over a line that opens with X's name) is passed over."""
+    gone: list[int] = []
+    if len(paragraphs) < 4:  # (as ``_tail_run``)
+        return gone
+    under = 0  # lines seen since the last section's heading
+    for i in range(len(paragraphs) - 1, max(len(paragraphs) - 4 * _RELEASE_SECTION, 0) - 1, -1):
+        line = paragraphs[i].strip()
+        if 0 < under <= _RELEASE_SECTION and len(line) < 80:
+            if _RELEASE_HEADING.match(line):
+                gone.extend(range(i, i + under + 1))
+                under = 0
+                continue
+            about = _ABOUT_SENDER.match(line)
+            if about is not None and _names_sender(about.group("name"), paragraphs[i + 1]):
+                under = 0
+                continue
+        under += 1
+        if under > _RELEASE_SECTION or len(line) > 1000:
+            break
+    return sorted(gone)
+
+
+def _names_sender(name: str, line: str) -> bool:
+    """``line`` opens with ``name`` (a "The" before either aside), its longer words capitalised: "About the
+    University of Caldermere" over "The University of Caldermere is…", not "About the study" over "The
+    study followed…"."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    line = re.sub(r"^\W*the\s+", "", line.strip(), flags=re.I)
+    head = line[: len(name)]
+    if not name or head.casefold() != name.casefold():
+        return False
+    return all(word[:1].isupper() for word in head.split() if len(word) >= 4)
+
+
 def _tail_run(
     paragraphs: list[str], authors: list[str], calls: bool = True, bios: bool = True
 ) -> tuple[int, int, int]:
@@ -1850,7 +1965,7 @@ def _tail_run(
         if calls and len(line) < 400 and (_line_hit(TAIL_CALL, low, line) or _is_link_row(line) or stamp):
             cut, n_calls = i, n_calls + 1
             continue
-        if bios and _is_author_bio(line, authors):
+        if bios and _is_closing_bio(line, authors):
             cut, n_bios = i, n_bios + 1
             continue
         # a list item or table row is the end of the story's own list, not the heading of the box below it
@@ -1921,8 +2036,10 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
 )
 _STAMP_WORD = (
-    r"(last )?(updated|modified|reviewed|published|posted|date|aktualisiert|veröffentlicht|publié|mis à jour"
-    r"|publicado|actualizado)"
+    r"(((page|article) )?(last )?(updated|modified|reviewed|published|posted|date|aktualisiert|veröffentlicht"
+    r"|publié|mis à jour|publicado|actualizado)"
+    # a health page's schedule under its review date ("Next review due: 22 January 2029")
+    r"|next review( due| date)?)"
 )
 # the day's name before the date ("Monday, March 3, 2008") and the time's zone after it ("14:32 GMT"), as
 # papers and blog templates of the 2000s print the date over their stories
@@ -2210,6 +2327,11 @@ def text_rules(
             bump("call_lines")
             continue
         kept.append(para)
+    if on("tail_calls"):
+        gone = set(_release_sections(kept))
+        if gone:
+            kept = [p for i, p in enumerate(kept) if i not in gone]
+            bump("tail_calls", len(gone))
     if on("tail_calls") or on("author_bio"):
         cut, calls, bios = _tail_run(kept, authors or [], on("tail_calls"), on("author_bio"))
         for name, count in (("tail_calls", calls), ("author_bio", bios)):

@@ -72,6 +72,10 @@ _WIDGET = re.compile(
     r"|comment|hero",
     re.I,
 )
+# a card that says it is a callout or a toggle (Ghost's "kg-card kg-callout-card") is the writer's own box
+# in the story: its generic "card" does not make it a widget ("kg-card newsletter-callout" still is one)
+_EDITORIAL_CARD = re.compile(r"callout|toggle-card", re.I)
+_CARD = re.compile(r"card", re.I)
 _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
 # after trafilatura's last paragraph: this many sentences are the rest of the story, fewer are a box;
 # list items there are footnotes, references, a site's profiles
@@ -435,7 +439,12 @@ def _named_widget(block: HtmlElement, container: HtmlElement) -> bool:
     price box, a share bar...)."""
     el: HtmlElement | None = block
     while el is not None and el is not container:
-        if _WIDGET.search(_role(el)):
+        role = _role(el)
+        classes = el.get("class") or ""
+        if _EDITORIAL_CARD.search(classes):
+            # all its classes are read then, a later one may name what the callout is for
+            role = _CARD.sub(" ", f"{classes} {el.get('id') or ''}")
+        if _WIDGET.search(role):
             return True
         el = el.getparent()
     return False
