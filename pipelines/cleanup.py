@@ -1941,6 +1941,11 @@ DATE_STAMP = LinePattern(
 )
 
 
+# a line of the story that holds a date: a sentence (its end) or an entry of a timeline or a schedule (the
+# date, a colon, then what happened: "March 4, 2026: Road closed")
+_DATED_STORY_LINE = re.compile(r"[.!?…][\"'”’)\]]*$|\d\s*[:：]\s*[^\W\d_]")
+
+
 # a day in a story record's date row ("3 May 2025", "2025-05-03"), not a month ("March 2025")
 _INFO_DAY = re.compile(rf"(?<!\w){_DATE}(?!\d)", re.I)
 
@@ -2181,8 +2186,14 @@ def text_rules(
             and (
                 DATE_STAMP(low)
                 # a date line in any language the metadata reads ("1º de junho de 2026 às 08h30 · Atualizado
-                # há 2 horas", "2026年11月5日 18時30分"), not the story's "Effective 6/2/2025:" over a list
-                or (not stripped.endswith((":", "：")) and printed_date(stripped) is not None)
+                # há 2 horas", "2026年11月5日 18時30分"), not the story's "Effective 6/2/2025:" over a list,
+                # its short sentence ("Polls close May 7, 2026.") or a timeline's entry ("May 4, 2026: Road
+                # closed")
+                or (
+                    not stripped.endswith((":", "："))
+                    and not _DATED_STORY_LINE.search(stripped)
+                    and printed_date(stripped) is not None
+                )
                 or _is_crumbs(
                     stripped,
                     two_steps=para.lstrip()[:1] not in "-•*" and not any(_is_sentence(p) for p in out[:i]),

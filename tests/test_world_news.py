@@ -576,3 +576,18 @@ _LONG = {
     "tr": "Bölgede çalışan yaklaşık yirmi bin işçi şu anda servis araçlarıyla işe gidip geliyor.",
     "pt": "A feira funciona todos os sábados, das seis da manhã à uma da tarde, na praça central.",
 }
+
+
+def test_a_short_sentence_with_a_date_and_a_timelines_entries_at_the_top_of_the_story_stay():
+    # the date line goes ("1º de junho…" above); the story's own lines that hold a date and two words
+    # stay: a sentence of its lead, and the entries of the timeline it opens with
+    story = [
+        "Voters in Harbour ward will choose a new councillor after the death of Agnes Rennie.",
+        "Polls close May 7, 2026.",
+        "It was March 3, 2020.",
+        "Here is how the week unfolded:",
+        "- March 3, 2026: Engineers called",
+        "- March 4, 2026: Road closed",
+    ]
+    kept, fired = text_rules(story, None, set())
+    assert kept == story and not fired
