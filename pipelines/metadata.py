@@ -1340,6 +1340,23 @@ _SCRIPTS = (
 )
 
 
+_HAN = _SCRIPTS[2][0]
+# the letters each script-named language writes in
+_SCRIPT_OF = {
+    **{code: pattern for pattern, code in _SCRIPTS},
+    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf]"),
+    "ru": _SCRIPTS[3][0],
+    "ar": _SCRIPTS[6][0],
+}
+
+
+def _written_in(text: str, code: str) -> bool:
+    """``text`` has no letters, or half of them at least in the script ``code`` is written in."""
+    letters = sum(ch.isalpha() for ch in text)
+    pattern = _SCRIPT_OF.get(code)
+    return pattern is None or not letters or len(pattern.findall(text)) >= 0.5 * letters
+
+
 def _script_language(text: str) -> str | None:
     """The language of a text written mostly in a script other than Latin, when the script tells it."""
     letters = sum(ch.isalpha() for ch in text)
@@ -1347,8 +1364,10 @@ def _script_language(text: str) -> str | None:
         return None
     for pattern, code in _SCRIPTS:
         count = len(pattern.findall(text))
-        if code == "ja" and count >= 0.1 * letters:
-            return code  # Japanese is kanji and kana, the kana a tenth of it at least
+        if code == "ja" and count >= 0.1 * letters and count + len(_HAN.findall(text)) >= 0.5 * letters:
+            # Japanese is kanji and kana, the kana a tenth of it at least (an English phrase guide that
+            # gives each phrase in kana beside its English is not Japanese)
+            return code
         if count < 0.5 * letters:
             continue
         if code == "cyrillic":
@@ -1604,7 +1623,12 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     )
     # "en" is also what a theme or a CMS declares until someone sets the site's language: a text plainly in
     # another language overrules it
-    meta.language = (guess_language(tree) or declared) if declared in (None, "en") else declared
+    guessed = guess_language(tree) if declared in (None, "en") else None
+    if declared == "en" and guessed and not _written_in(meta.title or "", guessed):
+        # the headline in English over paragraphs mostly in Russian: an English story quoting a poem at
+        # length, as it declares (a Russian site left at "en" has a Russian headline)
+        guessed = None
+    meta.language = guessed or declared
     meta.description = (
         _clean(values.get("og:description"))
         or _clean(values.get("description"))

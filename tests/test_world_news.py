@@ -591,3 +591,28 @@ def test_a_short_sentence_with_a_date_and_a_timelines_entries_at_the_top_of_the_
     ]
     kept, fired = text_rules(story, None, set())
     assert kept == story and not fired
+
+
+def _declared_en(title: str, paragraphs: list[str]) -> str | None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html lang='en'><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+    return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").language
+
+
+def test_an_english_story_quoting_another_script_at_length_stays_english():
+    # the poem in Russian is most of the text, under an English headline: the story declares "en" and is
+    # English; the same text under a Russian headline is a Russian site that left its theme's "en"
+    poem = [_SENTENCES["ru"] * 3, "The translator said the poem had been read aloud but never printed."]
+    assert _declared_en("A lost poem from wartime Kazan", poem) == "en"
+    assert _declared_en("Новая поликлиника откроется весной", poem) == "ru"
+    # a phrase guide in English gives each phrase in kana beside its English: a tenth of its letters are
+    # kana, but the English words are most of them
+    phrases = [
+        "いただきます (itadakimasu): said before eating, a thank-you to the cook.",
+        "ごちそうさまでした (gochisousama deshita): said after the meal.",
+        "いらっしゃいませ (irasshaimase): the welcome shouted as you enter a shop.",
+        "すみません (sumimasen): excuse me, sorry, and the way to call a waiter.",
+        "ありがとうございます (arigatou gozaimasu): the polite thank-you.",
+    ]
+    assert _declared_en("Five Japanese phrases every visitor should know", phrases) == "en"
+    assert _language(" ".join(phrases), None) != "ja"
