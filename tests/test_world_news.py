@@ -616,3 +616,26 @@ def test_an_english_story_quoting_another_script_at_length_stays_english():
     ]
     assert _declared_en("Five Japanese phrases every visitor should know", phrases) == "en"
     assert _language(" ".join(phrases), None) != "ja"
+
+
+def test_a_photo_pages_caption_of_three_sentences_is_too_short_in_japanese_as_in_english():
+    # the same caption in both, on a page that declares itself an article with its date: 46 English words
+    # are too few for a story, and so are the 78 characters that say it in Japanese
+    head = (
+        "<meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2026-11-05T15:00:00+09:00'>"
+    )
+    captions = {
+        "ja": "紅葉が見頃を迎えた松本城の堀。週末は多くの観光客でにぎわい、"
+        "天守閣の前では記念写真を撮る人の列ができた。市によると、見頃は来週半ばまで続く見込み（5日午後）",
+        "en": "Autumn leaves at their best around the moat of Matsumoto Castle. Crowds of visitors filled the"
+        " grounds at the weekend, and a queue formed in front of the keep for photographs. The city says the"
+        " colours will last until the middle of next week (Saturday afternoon).",
+    }
+    for lang, caption in captions.items():
+        page = (
+            f"<html lang='{lang}'><head><title>写真</title>{head}</head><body><h1>松本城</h1><p>{caption}</p>"
+            "</body></html>"
+        )
+        result = extract_article(page, "https://shinshu-asahi.example/photo/20261105-matsumoto-castle-leaves")
+        assert (result.is_article, result.reason) == (False, "not-article:too-short"), lang
