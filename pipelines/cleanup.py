@@ -1444,6 +1444,11 @@ _PULL_CLASS = re.compile(r"pull[\s_-]?quote|pull[\s_-]?out", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 
 
+def _story_of(el: HtmlElement) -> HtmlElement | None:
+    """The nearest <article>, <main> or <body> holding ``el``."""
+    return next(el.iterancestors("article", "main", "body"), None)
+
+
 def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     """A pull quote: a sentence or two of the story set again in large type beside it, in a
     ``<blockquote>`` or an ``<aside>`` (or a box whose class says so, "pullquote"), each of its
@@ -1459,8 +1464,9 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     ]
     if not candidates:
         return 0
-    # the story's paragraphs (not those quoted in a blockquote themselves), read once a box needs them
-    paragraphs: list[tuple[HtmlElement, str]] | None = None
+    # the story's paragraphs (not those quoted in a blockquote themselves, nor a box's beside the story),
+    # read once a box needs them; each with the story element that holds it
+    paragraphs: list[tuple[HtmlElement, str, HtmlElement | None]] | None = None
     removed = 0
     for box in candidates:
         if not _attached(box, tree) or box.find(".//blockquote") is not None:
@@ -1470,16 +1476,22 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if paragraphs is None:
             paragraphs = [
-                (p, f" {word_key(element_text(p))} ")
+                (p, f" {word_key(element_text(p))} ", _story_of(p))
                 for p in tree.iter("p")
-                if next(p.iterancestors("blockquote"), None) is None
+                if next(p.iterancestors("blockquote", "aside"), None) is None
             ]
         sentences = [f" {key} " for key in map(word_key, _SENTENCE_SPLIT.split(text)) if key]
-        # (a paragraph that holds the box, an <aside> set inside a <p>, holds its words too)
+        # (a paragraph that holds the box, an <aside> set inside a <p>, holds its words too); a paragraph
+        # of the story's element, not a reader's comment under it that quotes the statement the story
+        # gives in a blockquote
         near = {*box.iter("p"), *box.iterancestors("p")}
+        story = _story_of(box)
         if any(
-            all(sentence in key for sentence in sentences) and p not in near and _attached(p, tree)
-            for p, key in paragraphs
+            all(sentence in key for sentence in sentences)
+            and p not in near
+            and holder is story
+            and _attached(p, tree)
+            for p, key, holder in paragraphs
         ):
             _remove(box)
             removed += 1

@@ -527,3 +527,39 @@ def test_a_verdict_box_closing_the_story_in_an_aside_stays():
     )
     lines, _ = _lines(_story_page({len(_STORY) - 1: verdict}))
     assert "The right buyer at the right price, if the roof can be saved before the winter storms." in lines
+
+
+@pytest.mark.parametrize(
+    ("where", "copy"),
+    [
+        # a reader's comment under the story that quotes the statement back
+        (
+            "</article>",
+            "<section class='talk'><h3>Have your say</h3><p><b>Ron Tulloch</b></p><p>The trust regrets"
+            " that the loft could not stay in public hands. We thank the club for its offer. Same words as"
+            " in 2014.</p></section>",
+        ),
+        # the site's box of the week's quotes beside the story
+        (
+            "</main>",
+            "<aside class='sidebar'><h3>Quote of the week</h3><p>The trust regrets that the loft could not"
+            " stay in public hands. We thank the club for its offer.</p></aside>",
+        ),
+    ],
+    ids=["comment", "sidebar"],
+)
+def test_a_statement_the_story_prints_only_in_a_blockquote_stays_though_a_box_beside_it_repeats_it(
+    where, copy
+):
+    # the story's only copy of the trust's statement is its blockquote: that a comment under the story or
+    # a sidebar box repeats it does not make it a pull quote
+    statement = (
+        "<blockquote><p>The trust regrets that the loft could not stay in public hands. We thank the club for"
+        " its offer.</p></blockquote>"
+    )
+    lines, rules = _lines(_story_page({1: statement}).replace(where, where + copy, 1))
+    assert "pull_quotes" not in rules
+    assert (
+        "The trust regrets that the loft could not stay in public hands. We thank the club for its offer."
+        in lines
+    )
