@@ -979,6 +979,12 @@ _REPORTER_WORD = re.compile(
 )
 
 
+# the other roles of a Chinese byline's names, between them or after the last: "本报记者 王晓燕 通讯员 李明远"
+# (a correspondent beside the reporter), "记者 王晓燕 摄" (and her photograph)
+_CJK_ROLE_BETWEEN = re.compile(r"\s+(?:通讯员|通訊員|实习生|實習生)\s+")
+_CJK_ROLE_AFTER = re.compile(r"\s+(?:摄|攝|摄影|攝影|报道|報導)$")
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
@@ -986,6 +992,7 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     if _ARCHIVE_LINK.match(text):
         return []
     text = _REPORTER_WORD.sub("", _LABEL.sub("", _LEADING_DATE.sub("", text)))
+    text = _CJK_ROLE_BETWEEN.sub("; ", _CJK_ROLE_AFTER.sub("", text))
     by = _BY.search(text)
     if not by:
         # "Headline text By Jane Doe June 1, 2025": the byline starts at the last "By"

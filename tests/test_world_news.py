@@ -639,3 +639,16 @@ def test_a_photo_pages_caption_of_three_sentences_is_too_short_in_japanese_as_in
         )
         result = extract_article(page, "https://shinshu-asahi.example/photo/20261105-matsumoto-castle-leaves")
         assert (result.is_article, result.reason) == (False, "not-article:too-short"), lang
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # the reporter and, after the word for correspondent, a second writer
+        ('<span class="author">本报记者 王晓燕 通讯员 李明远</span>', ["王晓燕", "李明远"]),
+        # the reporter who also took the photograph ("摄")
+        ('<span class="author">记者 王晓燕 摄</span>', ["王晓燕"]),
+    ],
+)
+def test_a_chinese_bylines_other_roles_are_not_part_of_the_names(head, names):
+    assert _authors(head) == names
