@@ -222,7 +222,7 @@ _TO_READER = re.compile(
     r"|episode)\b|\b[Tt]he (full|rest of the|remainder of the) (story|article)\b"
     r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
     r"|\b(share|portion) of (the )?(sales|revenue)\b"
-    r"|\b[Rr]eader[- ](supported|funded)\b|\b[Ff]unded by (its )?readers\b"
+    r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
     r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
     r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
     r"|\bhas an? [Dd]isclosure [Pp]olicy\W*$"
@@ -1746,9 +1746,10 @@ TAIL_CALL = LinePattern(
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
-    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ](supported|funded)"
-    # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …")
-    r"|©\s*\d{4}\b"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …",
+    # "… copyright © 2002 by …"), not a sentence's "every print stamped © 1962 Clarion Newspapers"
+    r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"

@@ -563,3 +563,19 @@ def test_a_statement_the_story_prints_only_in_a_blockquote_stays_though_a_box_be
         "The trust regrets that the loft could not stay in public hands. We thank the club for its offer."
         in lines
     )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Their model is the Eastgate Ledger, which has been reader-funded since 2019 and now employs six.",
+        "Its photographs, every print stamped © 1962 Clarion Newspapers, go to the county library.",
+    ],
+)
+def test_the_storys_closing_sentence_about_a_papers_funding_or_its_copyright_mark_stays(closing):
+    # the site's foot ("Bitfield Weekly is reader-funded. © 2025 Bitfield Media.") goes; the story's own
+    # last sentence that speaks of another paper's funding, or of a © printed on its photographs, stays
+    story = [*_STORY[:4], closing]
+    lines, rules = _lines(_story_page({}, story))
+    assert "tail_calls" not in rules
+    assert closing in lines
