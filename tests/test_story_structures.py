@@ -579,3 +579,27 @@ def test_the_storys_closing_sentence_about_a_papers_funding_or_its_copyright_mar
     lines, rules = _lines(_story_page({}, story))
     assert "tail_calls" not in rules
     assert closing in lines
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "From our partners",
+            "Save 20% on storm shutters this month at Coastline Home. The offer ends on Sunday.",
+        ),
+        (
+            "Support local journalism",
+            "Quayside News has reported on this town since 1887. Every subscription keeps a reporter at the"
+            " council.",
+        ),
+        ("Most read", "Lifeboat crew praised for night rescue off the point."),
+    ],
+)
+def test_a_headed_aside_between_the_paragraphs_that_is_the_sites_box_stays_out(heading, text):
+    # an advert, an appeal or the most-read stories set in plain text between the story's paragraphs: the
+    # rules take their heading off the text, and what it heads does not come back as the story's own box
+    aside = f"<aside><h3>{heading}</h3><p>{text}</p></aside>"
+    lines, _ = _lines(_story_page({2: aside}))
+    assert text not in lines
+    assert [p for p in _STORY if p not in lines] == []
