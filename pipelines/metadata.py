@@ -1694,7 +1694,11 @@ _UPDATED_LABEL = re.compile(
     re.I,
 )
 # year first, as Chinese, Japanese and Korean papers print it: "2026.08.27 14:02", "2026-09-18 08:15"
-_NUMERIC_YMD = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?![\d\-/]|\.\d)")
+# (with dots, the month and the day in two digits each, as the papers print them: "2024.10.2" and
+# "v2025.11.03" are a program's versions)
+_NUMERIC_YMD = re.compile(
+    r"(?<![A-Za-z\d.\-/])((?:19|20)\d{2})(?:([/-])(\d{1,2})\2(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/]|\.\d)"
+)
 
 
 # the days' names (lower case), which papers print before the date: "Thursday, October 14, 1999"
@@ -1718,7 +1722,7 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
         if not match and not ymd:
             return None, False
         if ymd:
-            y, m, d = int(ymd.group(1)), int(ymd.group(3)), int(ymd.group(4))
+            y, m, d = int(ymd.group(1)), int(ymd.group(3) or ymd.group(6)), int(ymd.group(4) or ymd.group(7))
         else:
             a, sep, b, y = int(match.group(1)), match.group(2), int(match.group(3)), int(match.group(4))
             # dots are day-first (17.05.2021); slashes are month-first unless that cannot be

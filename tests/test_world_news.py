@@ -652,3 +652,17 @@ def test_a_photo_pages_caption_of_three_sentences_is_too_short_in_japanese_as_in
 )
 def test_a_chinese_bylines_other_roles_are_not_part_of_the_names(head, names):
     assert _authors(head) == names
+
+
+def test_a_programs_calendar_version_is_no_date_and_its_heading_at_the_top_stays():
+    # year.month.patch, the way many programs number their releases: a Korean paper's dotted date prints
+    # the month and the day in two digits ("입력 2026.08.27 14:02", above)
+    for line in ("Version 2024.10.2", "Release 2026.1.5", "v2025.11.03"):
+        assert _printed_day(line) is None, line
+    notes = [
+        "Version 2024.10.2",
+        "The October release fixes the energy dashboard and adds two new weather integrations.",
+        "Upgrading from 2024.9 needs no change to your configuration.",
+    ]
+    kept, fired = text_rules(notes, None, set())
+    assert kept == notes and not fired
