@@ -175,7 +175,7 @@ BOILERPLATE_LINE = re.compile(
     r"|utilizamos cookies|utilizziamo i cookie|usamos cookies"
     # the same notices and prompts in more languages
     r"|szanujemy twoją prywatność|wykorzystujemy pliki cookie|vi använder kakor|мы используем файлы cookie"
-    r"|sitemizde çerezler|çerez politikası|kami menggunakan cookie|クッキー（cookie）を使用|本网站使用cookie"
+    r"|sitemizde çerezler|^çerez politikası\W*$|kami menggunakan cookie|クッキー（cookie）を使用|本网站使用cookie"
     r"|쿠키를 사용합니다|نستخدم ملفات تعريف الارتباط"
     r"|^чтобы оставить комментарий|yorumunuz editör onayından|dodając komentarz akceptujesz"
     r"|alamat email anda tidak akan dipublikasikan"

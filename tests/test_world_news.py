@@ -666,3 +666,15 @@ def test_a_programs_calendar_version_is_no_date_and_its_heading_at_the_top_stays
     ]
     kept, fired = text_rules(notes, None, set())
     assert kept == notes and not fired
+
+
+def test_a_turkish_story_sentence_about_a_sites_cookie_policy_stays():
+    # "Çerez Politikası" is the label of the notice's link; the story of a fine may say the words too
+    story = [
+        "İstanbul merkezli bir alışveriş sitesi, kullanıcı verilerini izinsiz paylaştığı için ceza aldı.",
+        "Kurul, sitenin çerez politikasının kullanıcıları yanılttığına karar verdi ve şirkete para cezası verdi.",
+        "Şirket, karara itiraz edeceğini açıkladı.",
+        "Kurulun kararı Resmî Gazete’de yayımlandı.",
+    ]
+    kept, fired = text_rules([*story, "Çerez Politikası"], None, set())
+    assert kept == story and fired == {"boilerplate_lines": 1}
