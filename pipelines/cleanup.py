@@ -175,7 +175,8 @@ BOILERPLATE_LINE = re.compile(
     r"|utilizamos cookies|utilizziamo i cookie|usamos cookies"
     # the same notices and prompts in more languages
     r"|szanujemy twoją prywatność|wykorzystujemy pliki cookie|vi använder kakor|мы используем файлы cookie"
-    r"|sitemizde çerezler|^çerez politikası\W*$|kami menggunakan cookie|クッキー（cookie）を使用|本网站使用cookie"
+    r"|sitemizde çerezler|^çerez politikası\W*$|kami menggunakan cookie|クッキー（cookie）を使用"
+    r"|本网站使用cookie"
     r"|쿠키를 사용합니다|نستخدم ملفات تعريف الارتباط"
     r"|^чтобы оставить комментарий|yorumunuz editör onayından|dodając komentarz akceptujesz"
     r"|alamat email anda tidak akan dipublikasikan"
@@ -1959,6 +1960,23 @@ DATE_STAMP = LinePattern(
 _DATED_STORY_LINE = re.compile(r"[.!?…][\"'”’)\]]*$|\d\s*[:：]\s*[^\W\d_]")
 
 
+_ENTRY_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _timeline_entry(para: str, line: str) -> bool:
+    """An item of a list that gives a date, a dash and what happened then ("- March 4, 2026 – Road
+    closed"), not a date and another date or a reading time ("– Updated March 5, 2026", "– 5 min read")."""
+    if para.lstrip()[:1] not in "-•*":
+        return False
+    parts = _ENTRY_DASH.split(line, maxsplit=1)
+    return (
+        len(parts) == 2
+        and printed_date(parts[0]) is not None
+        and printed_date(parts[1]) is None
+        and not DATE_STAMP(parts[1].lower())
+    )
+
+
 # a day in a story record's date row ("3 May 2025", "2025-05-03"), not a month ("March 2025")
 _INFO_DAY = re.compile(rf"(?<!\w){_DATE}(?!\d)", re.I)
 
@@ -2199,12 +2217,15 @@ def text_rules(
             and (
                 DATE_STAMP(low)
                 # a date line in any language the metadata reads ("1º de junho de 2026 às 08h30 · Atualizado
-                # há 2 horas", "2026年11月5日 18時30分"), not the story's "Effective 6/2/2025:" over a list,
-                # its short sentence ("Polls close May 7, 2026.") or a timeline's entry ("May 4, 2026: Road
-                # closed")
+                # há 2 horas", "2026年11月5日 18時30分") over the story, not the story's "Effective 6/2/2025:"
+                # over a list, its short sentence ("Polls close May 7, 2026.") or a timeline's entry ("May 4,
+                # 2026: Road closed"), nor a line in a short story's text, under more than its standfirst
+                # ("Tickets on sale 1 April 2026")
                 or (
                     not stripped.endswith((":", "："))
+                    and sum(map(_is_sentence, out[:i])) < 2
                     and not _DATED_STORY_LINE.search(stripped)
+                    and not _timeline_entry(para, stripped)
                     and printed_date(stripped) is not None
                 )
                 or _is_crumbs(

@@ -672,9 +672,37 @@ def test_a_turkish_story_sentence_about_a_sites_cookie_policy_stays():
     # "Çerez Politikası" is the label of the notice's link; the story of a fine may say the words too
     story = [
         "İstanbul merkezli bir alışveriş sitesi, kullanıcı verilerini izinsiz paylaştığı için ceza aldı.",
-        "Kurul, sitenin çerez politikasının kullanıcıları yanılttığına karar verdi ve şirkete para cezası verdi.",
+        "Kurul, sitenin çerez politikasının kullanıcıları yanılttığına karar verdi ve şirkete ceza verdi.",
         "Şirket, karara itiraz edeceğini açıkladı.",
         "Kurulun kararı Resmî Gazete’de yayımlandı.",
     ]
     kept, fired = text_rules([*story, "Çerez Politikası"], None, set())
     assert kept == story and fired == {"boilerplate_lines": 1}
+
+
+def test_a_timelines_entries_with_a_dash_stay_and_a_date_line_listed_with_its_reading_time_goes():
+    story = [
+        "The council closed Harbour Road on Wednesday after engineers found cracks in the sea wall.",
+        "Here is how the week unfolded:",
+        "- March 3, 2026 – Engineers called",
+        "- 4 March 2026 — Road closed",
+    ]
+    kept, fired = text_rules(story, None, set())
+    assert kept == story and not fired
+    kept, fired = text_rules(
+        ["- March 4, 2026 – 5 min read", "- August 16, 2019 - Updated July 9, 2025", *story], None, set()
+    )
+    assert kept == story and fired == {"date_stamps": 2}
+
+
+def test_a_short_storys_closing_line_with_a_date_stays():
+    # in a story of four paragraphs every line is among the first six: a line with a date under its
+    # sentences is the story's (when the tickets go on sale), not the date line over it
+    story = [
+        "The harbour festival returns in July after two years away, with a fish market and a rowing race.",
+        "The organisers expect eight thousand visitors over the weekend.",
+        "Children under twelve will get in free, as before.",
+        "Tickets on sale 1 April 2026",
+    ]
+    kept, fired = text_rules(story, None, set())
+    assert kept == story and not fired
