@@ -358,20 +358,29 @@ _PITCH = re.compile(
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
-def count_words(text: str) -> int:
-    """The words of ``text``: whitespace-separated ones, and each Chinese or Japanese character."""
+def count_words(text: str, per_word: int = 1) -> int:
+    """The words of ``text``: whitespace-separated ones, and each Chinese or Japanese character (or each
+    ``per_word`` of them)."""
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
         return len(text.split())
     # what stands between them: numbers and words of other scripts, not the "、" and "。" left alone
-    return unspaced + sum(1 for w in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in w))
+    others = sum(1 for w in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in w))
+    return unspaced // per_word + others
+
+
+# Chinese and Japanese characters for one English word, as a translation runs (a caption of 46 English
+# words is one of some 80 characters): the text's length in the words of the thresholds, which English set
+_CHARACTERS_PER_WORD = 2
 
 
 def text_features(text: str, page_chars: int) -> dict:
     """Numbers describing the extracted text and its share of the page."""
-    words = count_words(text)
+    words = count_words(text, _CHARACTERS_PER_WORD)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    long_paragraphs = sum(1 for p in paragraphs if count_words(p) >= 25 and not p.startswith(("- ", "|")))
+    long_paragraphs = sum(
+        1 for p in paragraphs if count_words(p, _CHARACTERS_PER_WORD) >= 25 and not p.startswith(("- ", "|"))
+    )
     list_lines = sum(1 for p in paragraphs if p.startswith("- "))
     table_lines = sum(1 for p in paragraphs if p.startswith("|"))
     return {

@@ -175,7 +175,8 @@ BOILERPLATE_LINE = re.compile(
     r"|utilizamos cookies|utilizziamo i cookie|usamos cookies"
     # the same notices and prompts in more languages
     r"|szanujemy twoją prywatność|wykorzystujemy pliki cookie|vi använder kakor|мы используем файлы cookie"
-    r"|sitemizde çerezler|çerez politikası|kami menggunakan cookie|クッキー（cookie）を使用|本网站使用cookie"
+    r"|sitemizde çerezler|^çerez politikası\W*$|kami menggunakan cookie|クッキー（cookie）を使用"
+    r"|本网站使用cookie"
     r"|쿠키를 사용합니다|نستخدم ملفات تعريف الارتباط"
     r"|^чтобы оставить комментарий|yorumunuz editör onayından|dodając komentarz akceptujesz"
     r"|alamat email anda tidak akan dipublikasikan"
@@ -222,7 +223,7 @@ _TO_READER = re.compile(
     r"|episode)\b|\b[Tt]he (full|rest of the|remainder of the) (story|article)\b"
     r"|\b([Aa]ffiliate|commissions?|links?|purchases?|trademarks?|informational purposes)\b"
     r"|\b(share|portion) of (the )?(sales|revenue)\b"
-    r"|\b[Rr]eader[- ](supported|funded)\b|\b[Ff]unded by (its )?readers\b"
+    r"|\b[Rr]eader[- ]supported\b|\b[Ff]unded by (its )?readers\b"
     r"|©|\b[Aa]ll [Rr]ights [Rr]eserved\b|\b[Pp]ast performance\b|\bFDIC\b|\b[Ee]qual [Hh]ousing [Ll]ender\b"
     r"|\bNMLS\b|\b[Rr]equired fields are marked\b"
     r"|\bhas an? [Dd]isclosure [Pp]olicy\W*$"
@@ -1477,6 +1478,11 @@ _PULL_CLASS = re.compile(r"pull[\s_-]?quote|pull[\s_-]?out", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 
 
+def _story_of(el: HtmlElement) -> HtmlElement | None:
+    """The nearest <article>, <main> or <body> holding ``el``."""
+    return next(el.iterancestors("article", "main", "body"), None)
+
+
 def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     """A pull quote: a sentence or two of the story set again in large type beside it, in a
     ``<blockquote>`` or an ``<aside>`` (or a box whose class says so, "pullquote"), each of its
@@ -1492,8 +1498,9 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     ]
     if not candidates:
         return 0
-    # the story's paragraphs (not those quoted in a blockquote themselves), read once a box needs them
-    paragraphs: list[tuple[HtmlElement, str]] | None = None
+    # the story's paragraphs (not those quoted in a blockquote themselves, nor a box's beside the story),
+    # read once a box needs them; each with the story element that holds it
+    paragraphs: list[tuple[HtmlElement, str, HtmlElement | None]] | None = None
     removed = 0
     for box in candidates:
         if not _attached(box, tree) or box.find(".//blockquote") is not None:
@@ -1503,16 +1510,22 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
             continue
         if paragraphs is None:
             paragraphs = [
-                (p, f" {word_key(element_text(p))} ")
+                (p, f" {word_key(element_text(p))} ", _story_of(p))
                 for p in tree.iter("p")
-                if next(p.iterancestors("blockquote"), None) is None
+                if next(p.iterancestors("blockquote", "aside"), None) is None
             ]
         sentences = [f" {key} " for key in map(word_key, _SENTENCE_SPLIT.split(text)) if key]
-        # (a paragraph that holds the box, an <aside> set inside a <p>, holds its words too)
+        # (a paragraph that holds the box, an <aside> set inside a <p>, holds its words too); a paragraph
+        # of the story's element, not a reader's comment under it that quotes the statement the story
+        # gives in a blockquote
         near = {*box.iter("p"), *box.iterancestors("p")}
+        story = _story_of(box)
         if any(
-            all(sentence in key for sentence in sentences) and p not in near and _attached(p, tree)
-            for p, key in paragraphs
+            all(sentence in key for sentence in sentences)
+            and p not in near
+            and holder is story
+            and _attached(p, tree)
+            for p, key, holder in paragraphs
         ):
             _remove(box)
             removed += 1
@@ -1767,9 +1780,10 @@ TAIL_CALL = LinePattern(
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
-    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ](supported|funded)"
-    # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …")
-    r"|©\s*\d{4}\b"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …",
+    # "… copyright © 2002 by …"), not a sentence's "every print stamped © 1962 Clarion Newspapers"
+    r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
@@ -2058,6 +2072,28 @@ DATE_STAMP = LinePattern(
 )
 
 
+# a line of the story that holds a date: a sentence (its end) or an entry of a timeline or a schedule (the
+# date, a colon, then what happened: "March 4, 2026: Road closed")
+_DATED_STORY_LINE = re.compile(r"[.!?…][\"'”’)\]]*$|\d\s*[:：]\s*[^\W\d_]")
+
+
+_ENTRY_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _timeline_entry(para: str, line: str) -> bool:
+    """An item of a list that gives a date, a dash and what happened then ("- March 4, 2026 – Road
+    closed"), not a date and another date or a reading time ("– Updated March 5, 2026", "– 5 min read")."""
+    if para.lstrip()[:1] not in "-•*":
+        return False
+    parts = _ENTRY_DASH.split(line, maxsplit=1)
+    return (
+        len(parts) == 2
+        and printed_date(parts[0]) is not None
+        and printed_date(parts[1]) is None
+        and not DATE_STAMP(parts[1].lower())
+    )
+
+
 # a day in a story record's date row ("3 May 2025", "2025-05-03"), not a month ("March 2025")
 _INFO_DAY = re.compile(rf"(?<!\w){_DATE}(?!\d)", re.I)
 
@@ -2298,8 +2334,17 @@ def text_rules(
             and (
                 DATE_STAMP(low)
                 # a date line in any language the metadata reads ("1º de junho de 2026 às 08h30 · Atualizado
-                # há 2 horas", "2026年11月5日 18時30分"), not the story's "Effective 6/2/2025:" over a list
-                or (not stripped.endswith((":", "：")) and printed_date(stripped) is not None)
+                # há 2 horas", "2026年11月5日 18時30分") over the story, not the story's "Effective 6/2/2025:"
+                # over a list, its short sentence ("Polls close May 7, 2026.") or a timeline's entry ("May 4,
+                # 2026: Road closed"), nor a line in a short story's text, under more than its standfirst
+                # ("Tickets on sale 1 April 2026")
+                or (
+                    not stripped.endswith((":", "："))
+                    and sum(map(_is_sentence, out[:i])) < 2
+                    and not _DATED_STORY_LINE.search(stripped)
+                    and not _timeline_entry(para, stripped)
+                    and printed_date(stripped) is not None
+                )
                 or _is_crumbs(
                     stripped,
                     two_steps=para.lstrip()[:1] not in "-•*" and not any(_is_sentence(p) for p in out[:i]),

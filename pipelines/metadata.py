@@ -979,6 +979,12 @@ _REPORTER_WORD = re.compile(
 )
 
 
+# the other roles of a Chinese byline's names, between them or after the last: "本报记者 王晓燕 通讯员 李明远"
+# (a correspondent beside the reporter), "记者 王晓燕 摄" (and her photograph)
+_CJK_ROLE_BETWEEN = re.compile(r"\s+(?:通讯员|通訊員|实习生|實習生)\s+")
+_CJK_ROLE_AFTER = re.compile(r"\s+(?:摄|攝|摄影|攝影|报道|報導)$")
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
@@ -986,6 +992,7 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
     if _ARCHIVE_LINK.match(text):
         return []
     text = _REPORTER_WORD.sub("", _LABEL.sub("", _LEADING_DATE.sub("", text)))
+    text = _CJK_ROLE_BETWEEN.sub("; ", _CJK_ROLE_AFTER.sub("", text))
     by = _BY.search(text)
     if not by:
         # "Headline text By Jane Doe June 1, 2025": the byline starts at the last "By"
@@ -1340,6 +1347,23 @@ _SCRIPTS = (
 )
 
 
+_HAN = _SCRIPTS[2][0]
+# the letters each script-named language writes in
+_SCRIPT_OF = {
+    **{code: pattern for pattern, code in _SCRIPTS},
+    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf]"),
+    "ru": _SCRIPTS[3][0],
+    "ar": _SCRIPTS[6][0],
+}
+
+
+def _written_in(text: str, code: str) -> bool:
+    """``text`` has no letters, or half of them at least in the script ``code`` is written in."""
+    letters = sum(ch.isalpha() for ch in text)
+    pattern = _SCRIPT_OF.get(code)
+    return pattern is None or not letters or len(pattern.findall(text)) >= 0.5 * letters
+
+
 def _script_language(text: str) -> str | None:
     """The language of a text written mostly in a script other than Latin, when the script tells it."""
     letters = sum(ch.isalpha() for ch in text)
@@ -1347,8 +1371,10 @@ def _script_language(text: str) -> str | None:
         return None
     for pattern, code in _SCRIPTS:
         count = len(pattern.findall(text))
-        if code == "ja" and count >= 0.1 * letters:
-            return code  # Japanese is kanji and kana, the kana a tenth of it at least
+        if code == "ja" and count >= 0.1 * letters and count + len(_HAN.findall(text)) >= 0.5 * letters:
+            # Japanese is kanji and kana, the kana a tenth of it at least (an English phrase guide that
+            # gives each phrase in kana beside its English is not Japanese)
+            return code
         if count < 0.5 * letters:
             continue
         if code == "cyrillic":
@@ -1604,7 +1630,12 @@ def extract_metadata(tree: HtmlElement, url: str) -> PageMeta:
     )
     # "en" is also what a theme or a CMS declares until someone sets the site's language: a text plainly in
     # another language overrules it
-    meta.language = (guess_language(tree) or declared) if declared in (None, "en") else declared
+    guessed = guess_language(tree) if declared in (None, "en") else None
+    if declared == "en" and guessed and not _written_in(meta.title or "", guessed):
+        # the headline in English over paragraphs mostly in Russian: an English story quoting a poem at
+        # length, as it declares (a Russian site left at "en" has a Russian headline)
+        guessed = None
+    meta.language = guessed or declared
     meta.description = (
         _clean(values.get("og:description"))
         or _clean(values.get("description"))
@@ -1663,7 +1694,11 @@ _UPDATED_LABEL = re.compile(
     re.I,
 )
 # year first, as Chinese, Japanese and Korean papers print it: "2026.08.27 14:02", "2026-09-18 08:15"
-_NUMERIC_YMD = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?![\d\-/]|\.\d)")
+# (with dots, the month and the day in two digits each, as the papers print them: "2024.10.2" and
+# "v2025.11.03" are a program's versions)
+_NUMERIC_YMD = re.compile(
+    r"(?<![A-Za-z\d.\-/])((?:19|20)\d{2})(?:([/-])(\d{1,2})\2(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/]|\.\d)"
+)
 
 
 # the days' names (lower case), which papers print before the date: "Thursday, October 14, 1999"
@@ -1687,7 +1722,7 @@ def _visible_date_text(text: str) -> tuple[str | None, bool]:
         if not match and not ymd:
             return None, False
         if ymd:
-            y, m, d = int(ymd.group(1)), int(ymd.group(3)), int(ymd.group(4))
+            y, m, d = int(ymd.group(1)), int(ymd.group(3) or ymd.group(6)), int(ymd.group(4) or ymd.group(7))
         else:
             a, sep, b, y = int(match.group(1)), match.group(2), int(match.group(3)), int(match.group(4))
             # dots are day-first (17.05.2021); slashes are month-first unless that cannot be

@@ -35,6 +35,7 @@ from lxml.html import HtmlElement
 
 from pipelines.cleanup import (
     AUTHOR_NOTE_HEADING,
+    CALL_LINE,
     COMMENT_HEADING,
     FIRST_PERSON,
     RELATED_HEADING,
@@ -289,7 +290,18 @@ def _story_box(el: HtmlElement) -> bool:
     picture that links elsewhere: the site's other stories in a box of their own). (Only one inside the
     story's element, between the paragraphs trafilatura kept, comes back: the page's sidebar lies outside
     it.)"""
-    if next(el.iter(*_HEADINGS), None) is None or _WIDGET.search(_role(el)):
+    heading = next(el.iter(*_HEADINGS), None)
+    if heading is None or _WIDGET.search(_role(el)):
+        return False
+    # a heading that names the site's box ("Most read", "From our partners", "Support local journalism"):
+    # the rules take the heading off the text, and what it heads is theirs too
+    label = element_text(heading)
+    if (
+        RELATED_HEADING.match(label.lower())
+        or COMMENT_HEADING.match(label)
+        or _END_HEADING.match(label)
+        or CALL_LINE.find(label.lower()) >= 0
+    ):
         return False
     if next(el.iter("article"), None) is not None or any(
         a.find(".//img") is not None and not (a.get("href") or "#").startswith("#") for a in el.iter("a")

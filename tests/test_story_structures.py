@@ -527,3 +527,79 @@ def test_a_verdict_box_closing_the_story_in_an_aside_stays():
     )
     lines, _ = _lines(_story_page({len(_STORY) - 1: verdict}))
     assert "The right buyer at the right price, if the roof can be saved before the winter storms." in lines
+
+
+@pytest.mark.parametrize(
+    ("where", "copy"),
+    [
+        # a reader's comment under the story that quotes the statement back
+        (
+            "</article>",
+            "<section class='talk'><h3>Have your say</h3><p><b>Ron Tulloch</b></p><p>The trust regrets"
+            " that the loft could not stay in public hands. We thank the club for its offer. Same words as"
+            " in 2014.</p></section>",
+        ),
+        # the site's box of the week's quotes beside the story
+        (
+            "</main>",
+            "<aside class='sidebar'><h3>Quote of the week</h3><p>The trust regrets that the loft could not"
+            " stay in public hands. We thank the club for its offer.</p></aside>",
+        ),
+    ],
+    ids=["comment", "sidebar"],
+)
+def test_a_statement_the_story_prints_only_in_a_blockquote_stays_though_a_box_beside_it_repeats_it(
+    where, copy
+):
+    # the story's only copy of the trust's statement is its blockquote: that a comment under the story or
+    # a sidebar box repeats it does not make it a pull quote
+    statement = (
+        "<blockquote><p>The trust regrets that the loft could not stay in public hands. We thank the club for"
+        " its offer.</p></blockquote>"
+    )
+    lines, rules = _lines(_story_page({1: statement}).replace(where, where + copy, 1))
+    assert "pull_quotes" not in rules
+    assert (
+        "The trust regrets that the loft could not stay in public hands. We thank the club for its offer."
+        in lines
+    )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Their model is the Eastgate Ledger, which has been reader-funded since 2019 and now employs six.",
+        "Its photographs, every print stamped © 1962 Clarion Newspapers, go to the county library.",
+    ],
+)
+def test_the_storys_closing_sentence_about_a_papers_funding_or_its_copyright_mark_stays(closing):
+    # the site's foot ("Bitfield Weekly is reader-funded. © 2025 Bitfield Media.") goes; the story's own
+    # last sentence that speaks of another paper's funding, or of a © printed on its photographs, stays
+    story = [*_STORY[:4], closing]
+    lines, rules = _lines(_story_page({}, story))
+    assert "tail_calls" not in rules
+    assert closing in lines
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "From our partners",
+            "Save 20% on storm shutters this month at Coastline Home. The offer ends on Sunday.",
+        ),
+        (
+            "Support local journalism",
+            "Quayside News has reported on this town since 1887. Every subscription keeps a reporter at the"
+            " council.",
+        ),
+        ("Most read", "Lifeboat crew praised for night rescue off the point."),
+    ],
+)
+def test_a_headed_aside_between_the_paragraphs_that_is_the_sites_box_stays_out(heading, text):
+    # an advert, an appeal or the most-read stories set in plain text between the story's paragraphs: the
+    # rules take their heading off the text, and what it heads does not come back as the story's own box
+    aside = f"<aside><h3>{heading}</h3><p>{text}</p></aside>"
+    lines, _ = _lines(_story_page({2: aside}))
+    assert text not in lines
+    assert [p for p in _STORY if p not in lines] == []

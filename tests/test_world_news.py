@@ -576,3 +576,134 @@ _LONG = {
     "tr": "Bölgede çalışan yaklaşık yirmi bin işçi şu anda servis araçlarıyla işe gidip geliyor.",
     "pt": "A feira funciona todos os sábados, das seis da manhã à uma da tarde, na praça central.",
 }
+
+
+_TIMELINE = [
+    "The council closed Harbour Road on Wednesday after engineers found cracks in the sea wall.",
+    "Here is how the week unfolded:",
+    "- March 3, 2026 – Engineers called",
+    "- 4 March 2026 — Road closed",
+]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # a sentence of its lead, and the entries of the timeline it opens with (date, colon, what happened)
+        [
+            "Voters in Harbour ward will choose a new councillor after the death of Agnes Rennie.",
+            "Polls close May 7, 2026.",
+            "It was March 3, 2020.",
+            "Here is how the week unfolded:",
+            "- March 3, 2026: Engineers called",
+            "- March 4, 2026: Road closed",
+        ],
+        # the entries written with a dash
+        _TIMELINE,
+        # in a story of four paragraphs every line is among the first six: a line with a date under its
+        # sentences is the story's (when the tickets go on sale), not the date line over it
+        [
+            "The harbour festival returns in July after two years away, with a fish market and a regatta.",
+            "The organisers expect eight thousand visitors over the weekend.",
+            "Children under twelve will get in free, as before.",
+            "Tickets on sale 1 April 2026",
+        ],
+        # a program's calendar version heading its release note (year.month.patch)
+        [
+            "Version 2024.10.2",
+            "The October release fixes the energy dashboard and adds two new weather integrations.",
+            "Upgrading from 2024.9 needs no change to your configuration.",
+        ],
+    ],
+    ids=["sentence-and-timeline", "timeline-with-dashes", "short-story", "calendar-version"],
+)
+def test_the_storys_own_lines_with_a_date_and_two_words_at_the_top_stay(story):
+    # the date line goes ("1º de junho…" above); these lines of the story hold a date and two words too
+    kept, fired = text_rules(story, None, set())
+    assert kept == story and not fired
+
+
+def test_a_date_line_listed_with_its_reading_time_or_its_update_goes_over_a_timeline():
+    lines = ["- March 4, 2026 – 5 min read", "- August 16, 2019 - Updated July 9, 2025", *_TIMELINE]
+    kept, fired = text_rules(lines, None, set())
+    assert kept == _TIMELINE and fired == {"date_stamps": 2}
+
+
+def test_a_programs_calendar_version_is_no_date():
+    # year.month.patch, the way many programs number their releases: a Korean paper's dotted date prints
+    # the month and the day in two digits ("입력 2026.08.27 14:02", above)
+    for line in ("Version 2024.10.2", "Release 2026.1.5", "v2025.11.03"):
+        assert _printed_day(line) is None, line
+
+
+def _declared_en(title: str, paragraphs: list[str]) -> str | None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html lang='en'><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+    return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").language
+
+
+def test_an_english_story_quoting_another_script_at_length_stays_english():
+    # the poem in Russian is most of the text, under an English headline: the story declares "en" and is
+    # English; the same text under a Russian headline is a Russian site that left its theme's "en"
+    poem = [_SENTENCES["ru"] * 3, "The translator said the poem had been read aloud but never printed."]
+    assert _declared_en("A lost poem from wartime Kazan", poem) == "en"
+    assert _declared_en("Новая поликлиника откроется весной", poem) == "ru"
+    # a phrase guide in English gives each phrase in kana beside its English: a tenth of its letters are
+    # kana, but the English words are most of them
+    phrases = [
+        "いただきます (itadakimasu): said before eating, a thank-you to the cook.",
+        "ごちそうさまでした (gochisousama deshita): said after the meal.",
+        "いらっしゃいませ (irasshaimase): the welcome shouted as you enter a shop.",
+        "すみません (sumimasen): excuse me, sorry, and the way to call a waiter.",
+        "ありがとうございます (arigatou gozaimasu): the polite thank-you.",
+    ]
+    assert _declared_en("Five Japanese phrases every visitor should know", phrases) == "en"
+    assert _language(" ".join(phrases), None) != "ja"
+
+
+def test_a_photo_pages_caption_of_three_sentences_is_too_short_in_japanese_as_in_english():
+    # the same caption in both, on a page that declares itself an article with its date: 46 English words
+    # are too few for a story, and so are the 78 characters that say it in Japanese
+    head = (
+        "<meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2026-11-05T15:00:00+09:00'>"
+    )
+    captions = {
+        "ja": "紅葉が見頃を迎えた松本城の堀。週末は多くの観光客でにぎわい、"
+        "天守閣の前では記念写真を撮る人の列ができた。市によると、見頃は来週半ばまで続く見込み（5日午後）",
+        "en": "Autumn leaves at their best around the moat of Matsumoto Castle. Crowds of visitors filled the"
+        " grounds at the weekend, and a queue formed in front of the keep for photographs. The city says the"
+        " colours will last until the middle of next week (Saturday afternoon).",
+    }
+    for lang, caption in captions.items():
+        page = (
+            f"<html lang='{lang}'><head><title>写真</title>{head}</head><body><h1>松本城</h1><p>{caption}</p>"
+            "</body></html>"
+        )
+        result = extract_article(page, "https://shinshu-asahi.example/photo/20261105-matsumoto-castle-leaves")
+        assert (result.is_article, result.reason) == (False, "not-article:too-short"), lang
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # the reporter and, after the word for correspondent, a second writer
+        ('<span class="author">本报记者 王晓燕 通讯员 李明远</span>', ["王晓燕", "李明远"]),
+        # the reporter who also took the photograph ("摄")
+        ('<span class="author">记者 王晓燕 摄</span>', ["王晓燕"]),
+    ],
+)
+def test_a_chinese_bylines_other_roles_are_not_part_of_the_names(head, names):
+    assert _authors(head) == names
+
+
+def test_a_turkish_story_sentence_about_a_sites_cookie_policy_stays():
+    # "Çerez Politikası" is the label of the notice's link; the story of a fine may say the words too
+    story = [
+        "İstanbul merkezli bir alışveriş sitesi, kullanıcı verilerini izinsiz paylaştığı için ceza aldı.",
+        "Kurul, sitenin çerez politikasının kullanıcıları yanılttığına karar verdi ve şirkete ceza verdi.",
+        "Şirket, karara itiraz edeceğini açıkladı.",
+        "Kurulun kararı Resmî Gazete’de yayımlandı.",
+    ]
+    kept, fired = text_rules([*story, "Çerez Politikası"], None, set())
+    assert kept == story and fired == {"boilerplate_lines": 1}
