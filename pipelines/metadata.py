@@ -1366,6 +1366,8 @@ def _written_in(text: str, code: str) -> bool:
 
 def _script_language(text: str) -> str | None:
     """The language of a text written mostly in a script other than Latin, when the script tells it."""
+    if text.isascii():
+        return None  # (most pages: no letter of another script, and no count of letters to pay for)
     letters = sum(ch.isalpha() for ch in text)
     if letters < 100:
         return None
