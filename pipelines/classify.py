@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -369,6 +370,10 @@ def count_words(text: str, per_word: int = 1) -> int:
     return unspaced // per_word + others
 
 
+def _split_words(text: str) -> int:
+    return len(text.split())
+
+
 # Chinese and Japanese characters for one English word, as a translation runs (a caption of 46 English
 # words is one of some 80 characters): the text's length in the words of the thresholds, which English set
 _CHARACTERS_PER_WORD = 2
@@ -378,9 +383,9 @@ def text_features(text: str, page_chars: int) -> dict:
     """Numbers describing the extracted text and its share of the page."""
     words = count_words(text, _CHARACTERS_PER_WORD)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    long_paragraphs = sum(
-        1 for p in paragraphs if count_words(p, _CHARACTERS_PER_WORD) >= 25 and not p.startswith(("- ", "|"))
-    )
+    # (paragraphs are counted as the text is: most texts have no Chinese or Japanese to look for in each)
+    count = partial(count_words, per_word=_CHARACTERS_PER_WORD) if _UNSPACED.search(text) else _split_words
+    long_paragraphs = sum(1 for p in paragraphs if count(p) >= 25 and not p.startswith(("- ", "|")))
     list_lines = sum(1 for p in paragraphs if p.startswith("- "))
     table_lines = sum(1 for p in paragraphs if p.startswith("|"))
     return {

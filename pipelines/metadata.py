@@ -10,6 +10,7 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice, takewhile
@@ -1348,6 +1349,7 @@ _SCRIPTS = (
 
 
 _HAN = _SCRIPTS[2][0]
+_NON_LATIN = re.compile("|".join(pattern.pattern for pattern, _ in _SCRIPTS))
 # the letters each script-named language writes in
 _SCRIPT_OF = {
     **{code: pattern for pattern, code in _SCRIPTS},
@@ -1366,7 +1368,7 @@ def _written_in(text: str, code: str) -> bool:
 
 def _script_language(text: str) -> str | None:
     """The language of a text written mostly in a script other than Latin, when the script tells it."""
-    if text.isascii():
+    if _NON_LATIN.search(text) is None:
         return None  # (most pages: no letter of another script, and no count of letters to pay for)
     letters = sum(ch.isalpha() for ch in text)
     if letters < 100:
@@ -1404,8 +1406,10 @@ def guess_language(tree: HtmlElement) -> str | None:
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 40:
         return None
+    counts = Counter(words)
     scores = sorted(
-        ((sum(w in stop for w in words), code) for code, stop in _STOPWORDS.items()), reverse=True
+        ((sum(counts[w] for w in stop if w in counts), code) for code, stop in _STOPWORDS.items()),
+        reverse=True,
     )
     (best, code), (second, _) = scores[0], scores[1]
     return code if best >= 8 and best >= 1.5 * second else None

@@ -308,7 +308,12 @@ def _story_box(el: HtmlElement) -> bool:
     ):
         return False
     text = len(element_text(el))
-    return text > 0 and sum(len(element_text(a)) for a in el.iter("a")) <= 0.3 * text
+    return text > 0 and _link_chars(el) <= 0.3 * text
+
+
+def _link_chars(el: HtmlElement) -> int:
+    """How much of ``el``'s text is the text of its links."""
+    return sum(len(element_text(a)) for a in el.iter("a"))
 
 
 def _summary_item(li: HtmlElement) -> bool:
@@ -418,7 +423,7 @@ def _reads_like_content(block: HtmlElement, text: str, sources: set[HtmlElement]
     words = len(text.split())
     if not words or words >= _LONGEST_BLOCK:
         return False
-    links = sum(len(element_text(a)) for a in block.iter("a"))
+    links = _link_chars(block)
     if links > 0.5 * len(text) and block.getparent() not in sources:
         # a link list, a tag cloud, a "read more"; not the list of other sites a sentence of the story
         # announces ("Five schools are running collections:")
