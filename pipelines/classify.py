@@ -71,6 +71,10 @@ _PLATFORM_GENERATOR = {
     "vbulletin": "forum",
     "docutils": "documentation",  # Sphinx and reStructuredText manuals
     "gitbook": "documentation",
+    "bookdown": "documentation",  # R's books and manuals ("bookdown 0.37 and GitBook 2.6.7")
+    "rustdoc": "documentation",
+    "starlight": "documentation",  # Astro's documentation theme
+    "dokuwiki": "documentation",
 }
 _GENERATOR_NAME = re.compile(r"[a-z]+")
 _QA_TEMPLATE = re.compile(r"(^|\s)qa-template-question")  # Question2Answer's question pages and lists

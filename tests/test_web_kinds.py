@@ -169,6 +169,10 @@ _GENERATOR = '<meta name="generator" content="{}">'
         (_page(_GENERATOR.format("vBulletin 4.2.5")), "", "forum"),
         (_page(_GENERATOR.format("Docutils 0.20.1: https://docutils.sourceforge.io/")), "", "documentation"),
         (_page(_GENERATOR.format("GitBook 3.2.3")), "", "documentation"),
+        (_page(_GENERATOR.format("bookdown 0.37 and GitBook 2.6.7")), "", "documentation"),
+        (_page(_GENERATOR.format("rustdoc")), "", "documentation"),
+        (_page(_GENERATOR.format("Starlight v0.36.0")), "", "documentation"),
+        (_page(_GENERATOR.format("DokuWiki")), "", "documentation"),
         # a manual generator's blog: a story section or a dated path is the page's own
         (
             _page(_GENERATOR.format("Docutils 0.20.1")),
