@@ -54,9 +54,13 @@ def build_cache(data: Path, out: Path) -> None:
     out.write_text(json.dumps(rows))
 
 
+# the reasons ``classify_page`` gives for the pages it decides by a rule
+RULES = ("listing-url", "declared-page", "platform-page", "too-short")
+
+
 def ruled_out(features: dict) -> bool:
     """Pages the hard rules decide before the score is consulted."""
-    return classify.classify_page(features)[1] in ("listing-url", "declared-page", "too-short")
+    return classify.classify_page(features)[1] in RULES
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:

@@ -3,7 +3,9 @@ explainable score.
 
 1. ``looks_like_listing(url)``: the front page, tag/category/section/author pages, pagination and
    search are never articles, whatever their markup says. Nor is a page that declares itself a
-   collection, a profile, search results, an "About" or "Contact" page (``_DECLARED_PAGE``) and no story.
+   collection, a profile, search results, an "About" or "Contact" page (``_DECLARED_PAGE``), a product
+   (og:type product) or a vacancy (JobPosting) and no story; nor a page whose platform's template names it
+   a forum's or a manual's page (``_platform_kind``: Discourse, phpBB, XenForo, Sphinx, Docusaurus...).
 2. Fewer than ``MIN_WORDS`` words of main text is a caption, a teaser or a stub (a photo gallery
    declares og:type article and a date, and still is not a story).
 3. Otherwise a logistic score over ``feature_vector``: what the publisher declares (og:type,
@@ -15,7 +17,7 @@ explainable score.
    Weights: a table below, refitted by ``benchmarks/fit_classifier.py``.
 
 On the 1,497 WCXB dev pages, cross-validated by site, the rules and the score keep about 97.4% of
-articles and still take about 12.1% of other pages for articles. The rest overlaps: the data set's "articles"
+articles and still take about 11.6% of other pages for articles. The rest overlaps: the data set's "articles"
 include guides, terms pages and topic pages with no date, byline or story markup, and many service
 and documentation pages are built exactly like them; richer tree, lexicon and bag-of-words features
 and a boosted-tree model did not separate them better under the same cross-validation.
@@ -53,9 +55,32 @@ _NON_ARTICLE_LD = {
     "event": "listing",
     "course": "service",
     "apireference": "documentation",
+    "jobposting": "listing",
 }
 
 _LD_KINDS = ("product", "listing", "forum", "service", "documentation")
+
+# What the software that printed the page names it, where the name fits one kind of page only: a forum's
+# thread and board templates, a manual generator's pages. Each is the platform's own mark (its generator
+# tag, or the id, class or data attribute its templates put on <html> or <body>), and none is on any of the
+# 793 dev articles. The tool a site is built with is not enough where the same tool prints stories too:
+# MkDocs Material and Docusaurus print blogs (Docusaurus names its docs pages apart, "docs-doc-page"),
+# WordPress and Shopify print shops and newsrooms alike.
+_PLATFORM_GENERATOR = {
+    "discourse": "forum",  # Discourse prints topics and topic lists, nothing else
+    "vbulletin": "forum",
+    "docutils": "documentation",  # Sphinx and reStructuredText manuals
+    "gitbook": "documentation",
+    "bookdown": "documentation",  # R's books and manuals ("bookdown 0.37 and GitBook 2.6.7")
+    "rustdoc": "documentation",
+    "starlight": "documentation",  # Astro's documentation theme
+    "dokuwiki": "documentation",
+}
+_GENERATOR_NAME = re.compile(r"[a-z]+")
+_QA_TEMPLATE = re.compile(r"(^|\s)qa-template-question")  # Question2Answer's question pages and lists
+# XenForo's thread and board views; an "article" thread (XenForo 2.2) is the forum's story
+_XF_TEMPLATE = re.compile(r"thread_view(?!_type_article)\w*|forum_view\w*")
+_DOCUSAURUS_DOC = re.compile(r"(^|\s)docs-doc-page(\s|$)")  # Docusaurus's docs pages, not its blog's
 
 # What a page says it is, as a whole: schema.org's kinds of WebPage that are not a story's page (in the
 # JSON-LD node about the page itself, or the itemtype of <html> or <body>), and og:type profile. A news
@@ -219,6 +244,29 @@ def _url_features(url: str) -> dict:
     }
 
 
+def _platform_kind(tree: HtmlElement, body: HtmlElement, url_path: str) -> str:
+    """The kind of page its platform's template names (see ``_PLATFORM_GENERATOR``), or ""."""
+    if (
+        body.get("id") == "phpbb"  # phpBB's prosilver and its children: viewtopic, viewforum, memberlist
+        or body.get("data-pageapp") == "forums"  # Invision Community's forums app (not its "cms" articles)
+        or _QA_TEMPLATE.search(body.get("class") or "")
+        or tree.get("id") == "XF"
+        and _XF_TEMPLATE.fullmatch(tree.get("data-template") or "")
+    ):
+        return "forum"
+    if _DOCUSAURUS_DOC.search(tree.get("class") or ""):
+        return "documentation"
+    head = tree.find("head")
+    for el in head.iter("meta") if head is not None else ():
+        if (el.get("name") or "").lower() == "generator":
+            name = _GENERATOR_NAME.match((el.get("content") or "").lower())
+            kind = _PLATFORM_GENERATOR.get(name.group() if name else "", "")
+            # a manual's generator may print the project's blog too: a story section or a dated path wins
+            if kind and not (kind == "documentation" and _URL_SECTION.search(url_path)):
+                return kind
+    return ""
+
+
 def page_features(
     tree: HtmlElement,
     url: str,
@@ -313,6 +361,13 @@ def page_features(
         # og:type profile is an author's page, unless the head also dates a publication (a theme typing
         # every page "profile" still stamps each story's article:published_time): a profile has no such date
         declared.append("listing")
+    if og.split(".")[0] == "product":
+        # Open Graph's product, product.item, product.group: a shop's product or range page (Shopify and
+        # the other shop platforms declare it; no dev article does)
+        declared.append("product")
+    if "jobposting" in ld:
+        # a vacancy: schema.org's JobPosting, which job boards and careers plugins declare for search engines
+        declared.append("listing")
     features = {
         "og_article": float(og in ("article", "news", "blog", "blogposting")),
         "ld_article": float(bool((ld & ARTICLE_TYPES) - _DOC_LD)),
@@ -321,6 +376,7 @@ def page_features(
         **{f"ld_{kind}": float(kind in ld_non) for kind in _LD_KINDS},
         # the page's own kind, unless it also declares a story (a WebPage node wrapping an Article)
         "declared_page": "" if ld & ARTICLE_TYPES or not declared else declared[0],
+        "platform_page": _platform_kind(tree, body, urlsplit(url).path if url else ""),
         # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire brief
         # on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
         "has_date": float(bool(meta.published or printed_date and meta.h1)),
@@ -455,8 +511,10 @@ MIN_WORDS = 50
 # the rules in classify_page. The threshold keeps 98% of those articles: losing a story costs more than
 # archiving a stray page. Positive weights push towards "article". Refit figures (articles kept / other
 # pages taken, benchmarks/fit_classifier.py over a feature cache from a full quality.py --json run):
-# these weights on all pages 98.1% / 11.1%; a refit, 10-fold CV by site, mean of 3 splits, 97.4% / 12.1%
-# (before the declared-page rule: 98.1% / 11.5% and 97.5% / 12.6%; these weights were fitted before a
+# these weights on all pages 98.1% / 10.4%; a refit, 10-fold CV by site, mean of 3 splits, 97.4% / 11.6%
+# (before the platform-page rule and the og:type product and JobPosting declared pages: 98.1% / 11.1% and
+# 97.3% / 12.1%; a WordPress "page, not post" feature from <body class> made the CV 97.2% / 12.0%; before
+# the declared-page rule: 98.1% / 11.5% and 97.5% / 12.6%; these weights were fitted before a
 # printed date counted as has_date: 97.4% / 12.1% then; without log_captions: 97.6% / 12.6%).
 WEIGHTS: dict[str, float] = {
     "declared_dated": -1.0986,
@@ -519,6 +577,8 @@ def classify_page(features: dict) -> tuple[str, str]:
         return "listing", "listing-url"
     if features.get("declared_page"):
         return features["declared_page"], "declared-page"
+    if features.get("platform_page"):
+        return features["platform_page"], "platform-page"
     if "words" in features and features["words"] < MIN_WORDS:
         return _kind(features), "too-short"
     if not WEIGHTS:
