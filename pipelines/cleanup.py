@@ -55,6 +55,9 @@ COMMENT_HEADING = re.compile(
     r"|join the (discussion|conversation)"
     r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
     r"|what do you think\??|reader comments"
+    # an obituary's guestbook ("Memories & Condolences", "Sign the guestbook", "Share a memory")
+    r"|(memories (and|&) )?condolences|(sign|view) the (guest ?book|book of condolence)|guest ?book"
+    r"|share (a|your) memor(y|ies)( of .{1,60})?"
     r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
     r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"
     r"|tinggalkan balasan|コメント|评论|发表评论|댓글|التعليقات|أضف تعليقك|टिप्पणियाँ|टिप्पणी करें)"
@@ -254,6 +257,12 @@ _OTHER_LANGUAGE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
 _WORD = re.compile(r"\w[\w'’-]*")
+# a call after a clause of purpose ("To support the Review buy a copy from…", "To book, call…"), not a
+# story's "To buy a copy, readers must…"
+_PURPOSE_CALL = re.compile(
+    r"\W*to [^.,;!?]{2,60}?,? (buy|order|visit|call|click|go to|contact|e-?mail|sign up|subscribe|donate"
+    r"|book|register|download)\b"
+)
 
 
 def _first_words(low: str, starts: list[int]) -> list[tuple[str, int] | None]:
@@ -300,6 +309,11 @@ def reads_as_story(line: str, at: int = 0) -> bool:
     starts = ends if low[ends[-1] :].strip() else ends[:-1]
     firsts = _first_words(low, starts)
     if any(first is None or first[0].replace("’", "'") in _CALL_VERBS for first in firsts):
+        return False
+    if any(
+        first[0] == "to" and _PURPOSE_CALL.match(low, start)
+        for first, start in zip(firsts, starts, strict=True)
+    ):
         return False
     i = bisect_right(ends, at) - 1  # the sentence that holds the words
     sentence = low[firsts[i][1] : ends[i + 1]]
@@ -1612,6 +1626,9 @@ CHROME_LINE = LinePattern(
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
     r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    # an event's controls, one or several in a row ("Add to calendar Get directions")
+    r"|(add to (my |your )?calendar|get directions|(view|show) (on )?map)"
+    r"( (add to (my |your )?calendar|get directions|(view|show) (on )?map))*"
     r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us (a (news )?tip|(an )?e-?mail)"
     # a Blogger template's feed links under every post ("Subscribe to: Post Comments (Atom)")
     r"|subscribe to: (posts|post comments|comments)( \((atom|rss)\))?"
@@ -1631,7 +1648,9 @@ CHROME_LINE = LinePattern(
     r"as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
     r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
-    r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
+    r"|(we|i) may (earn|receive) (an? )?(small )?(financial |affiliate )?(commission|compensation)"
+    # a book review's shop line ("To support the Review buy a copy from …"), not a sentence of the story
+    r"|^to support (the )?[^.,;]{1,60},? (buy|order|get) (a|your) copy (from|at)\b"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
     r"|\bearns? us a (small )?commission\b"
     # the publisher's own line ("Business Daily earns commissions from some listed providers."), not a
@@ -1740,6 +1759,9 @@ TAIL_CALL = LinePattern(
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
+    # the paper's call for letters under its letters and columns
+    r"|(e-?mail|send|write) (us )?your (letters?|views)\b[^.]{0,40}\b(to|at)\b"
+    r"|write to (us|the editor|the letters editor)\b[^.]{0,40}\b(at|to)\b"
     r"|(?=.*\b(us|our|e-?mail|contact|get in touch|help you)\b)(do you have|got|have) (a|an) (news )?"
     r"(tip|story|issue|problem)\b[^.]{0,100}\?"
     r"|stay connected|share (this|the) (post|article|story|blog)"
