@@ -260,8 +260,8 @@ _WORD = re.compile(r"\w[\w'’-]*")
 # a call after a clause of purpose ("To support the Review buy a copy from…", "To book, call…"), not a
 # story's "To buy a copy, readers must…"
 _PURPOSE_CALL = re.compile(
-    r"\W*to [^.,;!?]{2,60}?,? (buy|order|visit|call|click|go to|contact|e-?mail|sign up|subscribe|donate"
-    r"|book|register|download)\b"
+    r"\W*to [^.,;!?]{2,60}?,? (please )?(buy|order|visit|call|click|go to|contact|e-?mail|sign up|subscribe"
+    r"|donate|book|register|download)\b"
 )
 
 
@@ -1651,6 +1651,10 @@ CHROME_LINE = LinePattern(
     r"|(we|i) may (earn|receive) (an? )?(small )?(financial |affiliate )?(commission|compensation)"
     # a book review's shop line ("To support the Review buy a copy from …"), not a sentence of the story
     r"|^to support (the )?[^.,;]{1,60},? (buy|order|get) (a|your) copy (from|at)\b"
+    # a funeral home's flower shop under its notices ("To send flowers to the family, please visit our
+    # floral store.")
+    r"|\bto (send flowers|plant (a )?trees?)\b[^.]{0,120}\b(visit|go to) (our|the) ([\w-]+ ){0,2}"
+    r"(store|shop)\b"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
     r"|\bearns? us a (small )?commission\b"
     # the publisher's own line ("Business Daily earns commissions from some listed providers."), not a

@@ -261,7 +261,7 @@ def normalise_authors(names: list[str]) -> list[str]:
     seen: set[str] = set()
     for raw in names:
         name = _BY.sub("", raw or "").strip(" ,;|-–—").removesuffix(" .").rstrip()
-        name = _drop_avatar_initials(_SPACE.sub(" ", name))
+        name = _CAPS_NAME_THEN_OUTLET.sub(r"\1", _drop_avatar_initials(_SPACE.sub(" ", name)))
         if not name or len(name) > 80 or _NOT_A_NAME.search(name):
             continue
         if len(name.split()) > 6:

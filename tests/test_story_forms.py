@@ -4,8 +4,9 @@ line-ups, match stats, a betting-odds widget), an agency story on a local TV sta
 home's obituary page, a letters page, a "what we know" explainer whose questions are numbered subheads, a
 phone review with a score box, "The good / The bad" and a price-comparison widget, a public-radio story
 with its transcript, a fact check with its claim and verdict, a story with a correction over it and a
-clarification under it, a book review, a magazine interview whose questions are subheads, and an advice
-column answering a reader's letter.
+clarification under it, a book review, a magazine interview whose questions are subheads, an advice
+column answering a reader's letter, a podcast episode with a timestamped transcript, a club's own match
+report, a paid obituary on a newspaper's obituary platform, and an agency story on a newspaper's site.
 
 What a reader expects (``ArticlePageChecks``): every paragraph of the story is kept, once and on its own
 line, and the furniture around it goes. Where these pages differ from a plain story:
@@ -15,10 +16,12 @@ line, and the furniture around it goes. Where these pages differ from a plain st
 - an agency story on a partner's site: the dateline "CITY (Agency) —" and "… contributed to this report."
   are the story's; the agency's "Copyright … All rights reserved. This material may not be published,
   broadcast, rewritten or redistributed." is the licence line the station prints under every such story,
-  and goes with the station's newscast player, app promo and weather rail;
+  and goes with the station's newscast player, app promo and weather rail; a byline in capitals with the
+  agency after it ("By MARCUS ELWOOD Allied Press") names the person in capitals;
 - a funeral home's obituary: the notice and its service details (visitation, funeral, burial, "in lieu of
   flowers") are the story; "Send Flowers", "Plant a Tree", the flower shop box, the guestbook's form and
-  its entries, and the notification sign-up are furniture. It names no writer;
+  its entries, "To plant trees in memory, please visit the Sympathy Store." and the notification sign-up
+  are furniture. It names no writer;
 - a letters page: each letter's heading, its paragraphs and its writer's name and town are the story; the
   paper's "Have your say" call for letters is furniture;
 - an explainer: its numbered questions ("2. Is the dam going to fail?") are subheads of the story;
@@ -291,6 +294,97 @@ PAGES_UNDER_TEST = [
         ],
         min_story=13,
     ),
+    # a podcast's episode page: a player with speed buttons, "Listen on" badges, show notes with the
+    # episode's chapters (not asserted), a transcript of timestamped lines with bold speaker names, the
+    # show's credits (not asserted), an appeal for ratings and the episode pager
+    Page(
+        "forms_podcast_timestamps.html",
+        "https://fieldhours.example/episodes/112-the-people-who-count-the-birds",
+        "//div[@class='ep__notes']/p | //section[@class='ep__transcript']/p",
+        "Episode 112: The people who count the birds",
+        "2026-04-30",
+        ["Priyanka Delacourt"],
+        [
+            "Listen on",
+            "Apple Podcasts",
+            "Pocket Casts",
+            "1.5x",
+            "Enjoying Field Hours?",
+            "Leave us a rating and review wherever you listen.",
+            "Become a patron",
+            "Episode 111: Salt marsh sheep",
+        ],
+        min_story=9,
+    ),
+    # a club's own match report: partners' logos, a scoreline card with its scorers and "Match centre",
+    # the starting eleven, a ticket box for the next match, a highlights promo, tiles of the latest news;
+    # its author is the club (not asserted)
+    Page(
+        "forms_club_match_report.html",
+        "https://ashwellunited.example/news/report-corrby-rovers-0-3-ashwell-united",
+        "//div[@class='article-body rich-text']/p",
+        "Report: Corrby Rovers 0-3 Ashwell United",
+        "2026-10-03",
+        None,
+        [
+            "Official partners",
+            "Match centre",
+            "Tuesday 6 October, 7.45pm, Ferrier Park",
+            "Buy tickets",
+            "Watch the highlights",
+            "All three goals and the best of the action are on AUFC TV now.",
+            "Watch now",
+            "Share this article",
+            "Latest news",
+            "Hartigan signs new three-year deal",
+            "Company no. 00412269",
+        ],
+        min_story=8,
+    ),
+    # a paid obituary on the newspaper's obituary platform: the notice (its service and memorials last),
+    # "Send Flowers", the tree line, the guest book's entries, an alert sign-up; the "Published by … from
+    # … to …" line under it is not asserted
+    Page(
+        "forms_newspaper_paid_obituary.html",
+        "https://tributes.example/us/obituaries/cedarbluffregister/name/rosalind-okafor-lindell-88121",
+        "//div[@class='ob-body__text']/p",
+        "Rosalind Mae Okafor-Lindell",
+        "2026-01-12",
+        None,
+        [
+            "Obituaries powered by Tributes Online",
+            "Send Flowers",
+            "To plant trees in memory, please visit the Sympathy Store.",
+            "Sign the Guest Book",
+            "6 Entries",
+            "Mrs. Okafor-Lindell was my third grade teacher in 1971.",
+            "View All Guest Book Entries",
+            "Get obituary alerts",
+            "More obituaries for Okafor-Lindell",
+            "Do Not Sell My Personal Information",
+        ],
+        min_story=8,
+    ),
+    # an agency story on a newspaper's site: the byline in capitals with the agency after it (so in its
+    # head too), a "___" rule (not asserted), the writers who contributed, the agency's licence line
+    Page(
+        "forms_wire_partner_paper.html",
+        "https://pinecrestledger.example/news/national/drought-pushes-rio-seco-ranchers-to-sell-herds-early/",
+        "//div[@class='asset__body']/p[position() < 7 or contains(., 'contributed')]",
+        "Drought pushes Rio Seco cattle ranchers to sell herds early",
+        "2026-07-22",
+        ["LUCIA BRANDVOLD-ORTIZ"],
+        [
+            "Copyright 2026 The Allied Press",
+            "may not be published, broadcast, rewritten or redistributed",
+            "Trending Now",
+            "County fair parade route changes this year",
+            "Unlimited digital access for $1 for the first 3 months.",
+            "Subscribe for $1",
+            "a Highplains Media company",
+        ],
+        min_story=7,
+    ),
     # an advice column: the reader's letter in a blockquote signed with a pen name and a town, then the
     # answer; the columnist's standing box, share links, more columns and a puzzles promo
     Page(
@@ -450,6 +544,10 @@ def test_a_wire_bylines_name_in_capitals_is_taken_without_its_agency():
     ]:
         _, record = _extract(_page(_story(), byline=f"<div class='by'>{byline}</div>"))
         assert record["authors"] == authors, byline
+    # the head's name with the agency after it, when no byline prints it
+    head = "<meta name='author' content='MARCUS ELWOOD Allied Press'>"
+    _, record = _extract(_page(_story(), byline="", head=head))
+    assert record["authors"] == ["MARCUS ELWOOD"]
     # the head's name stands when the byline prints the same name in capitals with the agency after it
     head = "<meta name='author' content='Marcus Elwood'>"
     _, record = _extract(
@@ -483,3 +581,16 @@ def test_a_verdict_or_a_claim_alone_over_the_story_stays_out():
     # a review's verdict line over its text, a box quoting a claim with no verdict: no fact check
     assert _recovered(f"<div class='fc-card'>{_VERDICT}</div>") == []
     assert _recovered(f"<div class='fc-card'>{_CLAIM}</div>") == []
+
+
+def test_a_funeral_homes_flower_shop_line_goes_and_a_sentence_about_flowers_stays():
+    notice = [
+        "Olwen Tegwyn Ashdown, 91, of Millbridge, died peacefully on Sunday, 1 March 2026, at home.",
+        "She ran the village post office for forty years and knew every dog in the parish by name.",
+        "Mourners who wish to send flowers were asked to visit the shop on Mill Lane, which she opened.",
+        "A service will be held at the old chapel at 11am on Friday, 13 March, then burial at St Non's.",
+    ]
+    shop = "<p>To send flowers to the family or plant a tree in memory, please visit our floral store.</p>"
+    lines, _ = _extract(_page(_story(story=notice) + shop, byline=""))
+    assert [p for p in notice if p not in lines] == []
+    assert [line for line in lines if "floral store" in line] == []
