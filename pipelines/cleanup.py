@@ -1812,6 +1812,9 @@ TAIL_CALL = LinePattern(
     r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
+    # a nonprofit newsroom's appeal under its stories ("We rely on readers like you. Donate today")
+    r"|\b(rely|relies|depend|depends) on (readers|listeners|supporters|members|donors|people) like you\b"
+    r"|(^|[.!?] )(donate|give)( now| today| here)?\W*$"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"

@@ -385,6 +385,47 @@ PAGES_UNDER_TEST = [
         ],
         min_story=7,
     ),
+    # a restaurant review: the review, a box of the details (address, hours, prices, scores: not asserted),
+    # a table-booking widget, sponsored places to stay, more reviews
+    Page(
+        "forms_restaurant_booking.html",
+        "https://kernowweekender.example/food/reviews/salt-and-ember-porthkerris",
+        "//div[@class='kw-article__copy']/p",
+        "Salt & Ember, Porthkerris: restaurant review – fish cooked over fire, and a view to match",
+        "2026-08-08",
+        ["Bethan Achterberg-Nwosu"],
+        [
+            "Reserve a table at Salt & Ember",
+            "Party size",
+            "Find a time",
+            "Powered by TableFinder",
+            "Sponsored: Places to stay near Porthkerris",
+            "Harbour Cottage, sleeps 4, from £120 a night",
+            "More restaurant reviews",
+            "The Net Loft, St Ives: restaurant review",
+        ],
+        min_story=7,
+    ),
+    # an interview on a nonprofit newsroom's site: "Q." questions in bold paragraphs, "A." answers, its
+    # "edited for length and clarity" note in the introduction; the appeal for donations and "Republish
+    # this story" under it
+    Page(
+        "forms_qa_prefixed.html",
+        "https://brennanvalleyvoice.example/2026/05/06/qa-public-defender-thibodeaux-kane/",
+        "//div[@class='entry-content']/p",
+        "Q&A: The county's new public defender on caseloads, bail and why she took the job",
+        "2026-05-06",
+        ["Desmond Achebe-Farrow"],
+        [
+            "We rely on readers like you.",
+            "Donate today",
+            "Republish this story",
+            "Related",
+            "County names new chief public defender",
+            "Proudly powered by Newspack",
+        ],
+        min_story=12,
+    ),
     # an advice column: the reader's letter in a blockquote signed with a pen name and a town, then the
     # answer; the columnist's standing box, share links, more columns and a puzzles promo
     Page(
@@ -594,3 +635,15 @@ def test_a_funeral_homes_flower_shop_line_goes_and_a_sentence_about_flowers_stay
     lines, _ = _extract(_page(_story(story=notice) + shop, byline=""))
     assert [p for p in notice if p not in lines] == []
     assert [line for line in lines if "floral store" in line] == []
+
+
+def test_a_newsrooms_appeal_for_donations_goes_and_a_reported_one_stays():
+    reported = "The shelter depends on people like you, its director, Aled Prosser-Nkemelu, told the council."
+    appeal = (
+        "<div class='appeal'><p><em>The Millbridge Herald is a nonprofit newsroom. We rely on readers like"
+        " you.</em> <a href='/donate'>Donate today</a></p></div>"
+    )
+    story = [*_STORY[:5], reported]
+    lines, _ = _extract(_page(_story(story=story) + appeal))
+    assert [p for p in story if p not in lines] == []
+    assert [line for line in lines if "nonprofit newsroom" in line] == []
