@@ -257,11 +257,13 @@ _OTHER_LANGUAGE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
 _WORD = re.compile(r"\w[\w'’-]*")
-# a call after a clause of purpose ("To support the Review buy a copy from…", "To book, call…"), not a
-# story's "To buy a copy, readers must…"
+# a call after a clause of support or remembrance ("To support the Review buy a copy from…", "To plant
+# trees in memory, please visit…"): the publisher's or the funeral home's line, not a story's "To buy a
+# copy, readers must…". (Not every purpose: "To apply, call the office, which opens at 9am" is a guide's
+# sentence, and its readers need it.)
 _PURPOSE_CALL = re.compile(
-    r"\W*to [^.,;!?]{2,60}?,? (please )?(buy|order|visit|call|click|go to|contact|e-?mail|sign up|subscribe"
-    r"|donate|book|register|download)\b"
+    r"\W*to (support|send flowers|plant (a )?trees?)\b[^.,;!?]{0,60}?,? (please )?(buy|order|visit|call|click"
+    r"|go to|contact|e-?mail|sign up|subscribe|donate|book|register|download)\b"
 )
 
 
