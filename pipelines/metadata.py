@@ -280,14 +280,19 @@ _PARTICLES = frozenset(
 )
 
 
+_VOWEL = re.compile(r"[AEIOUY]")
+
+
 def _looks_like_name(name: str) -> bool:
     """A person's name as bylines print it: 1-5 capitalised words, no digits or sentence marks."""
     words = name.replace(",", " ").split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch in '?!:;()[]{}<>="' for ch in name):
         return False
     head = [w for w in words if not _CREDENTIAL.match(w)]
-    if not head and len(words) >= 2 and any(len(w) >= 4 for w in words):
-        head = words  # a name in capitals ("MARCUS ELWOOD"), its short words read as credentials ("MD")
+    if not head and len(words) >= 2 and all(len(w) >= 3 and _VOWEL.search(w) for w in words):
+        # a name in capitals ("MARCUS ELWOOD"), its short words read as credentials ("MD"); not an
+        # agency's letters ("CNN WIRE", "AP NEWS"), which have a word without a vowel or of two letters
+        head = words
     if not head or len(head) > 5 or _NOT_A_NAME.search(name):
         return False
     if head[0].casefold() in _BYLINE_WORDS or head[-1].casefold() in _BYLINE_WORDS:

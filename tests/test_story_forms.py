@@ -576,11 +576,14 @@ def test_a_call_for_letters_goes_and_the_last_letters_signature_stays():
 
 
 def test_a_wire_bylines_name_in_capitals_is_taken_without_its_agency():
-    # the name, not "MARCUS ELWOOD Allied Press"; two of them are two names; a name alone stays whole
+    # the name, not "MARCUS ELWOOD Allied Press"; two of them are two names; a name alone stays whole (its
+    # short words, "ELWOOD", are not read as credentials such as "MD")
     for byline, authors in [
         ("By MARCUS ELWOOD Allied Press", ["MARCUS ELWOOD"]),
         ("By ANA RUIZ-PEREZ and TOM OKAFOR Allied Press", ["ANA RUIZ-PEREZ", "TOM OKAFOR"]),
         ("By HELGA ASHWORTH", ["HELGA ASHWORTH"]),
+        # an agency's letters in capitals are no person's name
+        ("By CNN WIRE", []),
         ("By Nia Castellanos-Reid", ["Nia Castellanos-Reid"]),
     ]:
         _, record = _extract(_page(_story(), byline=f"<div class='by'>{byline}</div>"))
