@@ -14,6 +14,9 @@ article's run of text:
   it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
   an <aside> between the kept paragraphs is read when it is the story's own headed box of text ("By the
   numbers", "Key dates"), not one of links or cards;
+- or they are the paragraphs of a fact check's box under the headline, over the story: a claim and the
+  verdict on it after their labels ("The claim: …", "Our verdict: …"), put back over the first paragraph
+  whatever the box's class (the rules below do not apply to them);
 - they are not link lists (but for a list of other sites that a sentence of the story announces: the
   schools, sources or places it names) or controls, neither they nor a wrapper of theirs inside the
   article is named as a widget (its id or first class says button, caption, price, share, newsletter,
