@@ -1628,6 +1628,8 @@ CHROME_LINE = LinePattern(
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
     r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    # the credit line of such a box ("Availability data supplied by WatchGuide", "Prices provided by …")
+    r"|(availability|price|pricing|prices|listings?) (data )?(supplied|provided|powered) by [^.]{1,40}"
     # an event's controls, one or several in a row ("Add to calendar Get directions")
     r"|(add to (my |your )?calendar|get directions|(view|show) (on )?map)"
     r"( (add to (my |your )?calendar|get directions|(view|show) (on )?map))*"
@@ -2054,6 +2056,17 @@ _JOB_LINE = re.compile(
 )
 
 
+_NAME_DATE_SEPARATOR = re.compile(r"\s+[·|•–—]\s+")
+
+
+def _name_and_date(line: str, names: set[str]) -> bool:
+    """``line`` is one of the authors' names, a separator and a date stamp: "Jane Doe · 13 March 2026"."""
+    if len(line) > 80:
+        return False
+    parts = _NAME_DATE_SEPARATOR.split(line.strip(), maxsplit=1)
+    return len(parts) == 2 and word_key(parts[0]) in names and DATE_STAMP(parts[1].lower())
+
+
 def _is_byline(paragraph: str, authors: list[str]) -> bool:
     """ "By Jane Doe", "By Jane Doe and John Roe, Staff Writers": the byline trafilatura keeps as text."""
     match = _BYLINE.match(paragraph.strip())
@@ -2296,6 +2309,8 @@ def text_rules(
         if names and len(out) >= 4:
             ends = [*range(min(4, len(out))), *range(max(4, len(out) - 3), len(out))]
             alone = [i for i in ends if len(out[i]) <= 60 and word_key(out[i]) in names]
+            # over the story, the name and the date the page prints beside it ("Jane Doe · 13 March 2026")
+            alone += [i for i in range(min(4, len(out))) if i not in alone and _name_and_date(out[i], names)]
             for i in reversed(alone):
                 del out[i]
                 bump("byline_repeat")
