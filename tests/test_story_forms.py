@@ -6,7 +6,9 @@ phone review with a score box, "The good / The bad" and a price-comparison widge
 with its transcript, a fact check with its claim and verdict, a story with a correction over it and a
 clarification under it, a book review, a magazine interview whose questions are subheads, an advice
 column answering a reader's letter, a podcast episode with a timestamped transcript, a club's own match
-report, a paid obituary on a newspaper's obituary platform, and an agency story on a newspaper's site.
+report, a paid obituary on a newspaper's obituary platform, an agency story on a newspaper's site, a
+restaurant review with a table-booking widget, an interview of "Q." / "A." paragraphs, a TV station's own
+story, and a film review with a "Where to watch" box.
 
 What a reader expects (``ArticlePageChecks``): every paragraph of the story is kept, once and on its own
 line, and the furniture around it goes. Where these pages differ from a plain story:
@@ -34,6 +36,10 @@ line, and the furniture around it goes. Where these pages differ from a plain st
 - a fact check: the claim and the verdict, in a box over the story, are its lead (the sources list is not
   asserted); the "Send us a claim" box is furniture;
 - a correction or a clarification, over or under the story, is the newsroom's note on it and stays;
+- a newsroom's appeal closing the story ("We rely on readers like you. Donate today") is furniture;
+- a film review: the writer's name and date on one line over it ("Jane Doe · 13 March 2026") are its
+  byline, not its text; its "Where to watch" box of streaming links is furniture (a strict xfail: out of
+  reach for now, see there);
 - a book review: the review is the story; the affiliate line "To support … buy a copy from …" is furniture
   (the line naming the publisher and price is not asserted);
 - an interview whose questions are subheads: each question is the story, as is its "edited for length and
