@@ -55,6 +55,9 @@ COMMENT_HEADING = re.compile(
     r"|join the (discussion|conversation)"
     r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
     r"|what do you think\??|reader comments"
+    # an obituary's guestbook ("Memories & Condolences", "Sign the guestbook", "Share a memory")
+    r"|(memories (and|&) )?condolences|(sign|view) the (guest ?book|book of condolence)|guest ?book"
+    r"|share (a|your) memor(y|ies)( of .{1,60})?"
     r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
     r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"
     r"|tinggalkan balasan|コメント|评论|发表评论|댓글|التعليقات|أضف تعليقك|टिप्पणियाँ|टिप्पणी करें)"
@@ -254,6 +257,14 @@ _OTHER_LANGUAGE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(\s|$))")
 _WORD = re.compile(r"\w[\w'’-]*")
+# a call after a clause of support or remembrance ("To support the Review buy a copy from…", "To plant
+# trees in memory, please visit…"): the publisher's or the funeral home's line, not a story's "To buy a
+# copy, readers must…". (Not every purpose: "To apply, call the office, which opens at 9am" is a guide's
+# sentence, and its readers need it.)
+_PURPOSE_CALL = re.compile(
+    r"\W*to (support|send flowers|plant (a )?trees?)\b[^.,;!?]{0,60}?,? (please )?(buy|order|visit|call|click"
+    r"|go to|contact|e-?mail|sign up|subscribe|donate|book|register|download)\b"
+)
 
 
 def _first_words(low: str, starts: list[int]) -> list[tuple[str, int] | None]:
@@ -300,6 +311,11 @@ def reads_as_story(line: str, at: int = 0) -> bool:
     starts = ends if low[ends[-1] :].strip() else ends[:-1]
     firsts = _first_words(low, starts)
     if any(first is None or first[0].replace("’", "'") in _CALL_VERBS for first in firsts):
+        return False
+    if any(
+        first[0] == "to" and _PURPOSE_CALL.match(low, start)
+        for first, start in zip(firsts, starts, strict=True)
+    ):
         return False
     i = bisect_right(ends, at) - 1  # the sentence that holds the words
     sentence = low[firsts[i][1] : ends[i + 1]]
@@ -1612,6 +1628,11 @@ CHROME_LINE = LinePattern(
     r"|audio version|(estimated )?reading time\W+\d+ ?min(ute)?s?|listen now|voiced by amazon polly"
     r"|\d{1,2}:\d{2} / \d{1,2}:\d{2}"
     r"|back to (top|blogs?|home|news|articles?|posts?|all .{1,30})|(previous|next) (article|post|story|page)"
+    # the credit line of such a box ("Availability data supplied by WatchGuide", "Prices provided by …")
+    r"|(availability|price|pricing|prices|listings?) (data )?(supplied|provided|powered) by [^.]{1,40}"
+    # an event's controls, one or several in a row ("Add to calendar Get directions")
+    r"|(add to (my |your )?calendar|get directions|(view|show) (on )?map)"
+    r"( (add to (my |your )?calendar|get directions|(view|show) (on )?map))*"
     r"|top of (the )?page|report an? (error|typo|correction( or typo)?)|send us (a (news )?tip|(an )?e-?mail)"
     # a Blogger template's feed links under every post ("Subscribe to: Post Comments (Atom)")
     r"|subscribe to: (posts|post comments|comments)( \((atom|rss)\))?"
@@ -1631,7 +1652,13 @@ CHROME_LINE = LinePattern(
     r"as an amazon associate,? (we|i) earn|(we|i) earn from qualifying purchases"
     r"|supported by (commissions|our readers)"
     r"|chosen independently by our editors|\bindependently (chosen|selected) by (us|our editors)\b"
-    r"|(we|i) may (earn|receive) (a )?(small )?(financial )?(commission|compensation)"
+    r"|(we|i) may (earn|receive) (an? )?(small )?(financial |affiliate )?(commission|compensation)"
+    # a book review's shop line ("To support the Review buy a copy from …"), not a sentence of the story
+    r"|^to support (the )?[^.,;]{1,60},? (buy|order|get) (a|your) copy (from|at)\b"
+    # a funeral home's flower shop under its notices ("To send flowers to the family, please visit our
+    # floral store.")
+    r"|\bto (send flowers|plant (a )?trees?)\b[^.]{0,120}\b(visit|go to) (our|the) ([\w-]+ ){0,2}"
+    r"(store|shop)\b"
     r"|\bmay (earn|receive|get|collect) (a )?(small |tiny )?(share|portion|commission|compensation)"
     r"|\bearns? us a (small )?commission\b"
     # the publisher's own line ("Business Daily earns commissions from some listed providers."), not a
@@ -1740,6 +1767,9 @@ TAIL_CALL = LinePattern(
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
+    # the paper's call for letters under its letters and columns
+    r"|(e-?mail|send|write) (us )?your (letters?|views)\b[^.]{0,40}\b(to|at)\b"
+    r"|write to (us|the editor|the letters editor)\b[^.]{0,40}\b(at|to)\b"
     r"|(?=.*\b(us|our|e-?mail|contact|get in touch|help you)\b)(do you have|got|have) (a|an) (news )?"
     r"(tip|story|issue|problem)\b[^.]{0,100}\?"
     r"|stay connected|share (this|the) (post|article|story|blog)"
@@ -1786,6 +1816,9 @@ TAIL_CALL = LinePattern(
     r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
+    # a nonprofit newsroom's appeal under its stories ("We rely on readers like you. Donate today")
+    r"|\b(rely|relies|depend|depends) on (readers|listeners|supporters|members|donors|people) like you\b"
+    r"|(^|[.!?] )(donate|give)( now| today| here)?\W*$"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
     r"|\b(do not|don'?t) hesitate to (contact|reach out|get in touch|call)|\bfill out (the|this|our) form\b"
@@ -2021,6 +2054,17 @@ _JOB_LINE = re.compile(
     r"|columnist|contributor|photographer)s?$",
     re.I,
 )
+
+
+_NAME_DATE_SEPARATOR = re.compile(r"\s+[·|•–—]\s+")
+
+
+def _name_and_date(line: str, names: set[str]) -> bool:
+    """``line`` is one of the authors' names, a separator and a date stamp: "Jane Doe · 13 March 2026"."""
+    if len(line) > 80:
+        return False
+    parts = _NAME_DATE_SEPARATOR.split(line.strip(), maxsplit=1)
+    return len(parts) == 2 and word_key(parts[0]) in names and DATE_STAMP(parts[1].lower())
 
 
 def _is_byline(paragraph: str, authors: list[str]) -> bool:
@@ -2265,6 +2309,8 @@ def text_rules(
         if names and len(out) >= 4:
             ends = [*range(min(4, len(out))), *range(max(4, len(out) - 3), len(out))]
             alone = [i for i in ends if len(out[i]) <= 60 and word_key(out[i]) in names]
+            # over the story, the name and the date the page prints beside it ("Jane Doe · 13 March 2026")
+            alone += [i for i in range(min(4, len(out))) if i not in alone and _name_and_date(out[i], names)]
             for i in reversed(alone):
                 del out[i]
                 bump("byline_repeat")

@@ -261,7 +261,7 @@ def normalise_authors(names: list[str]) -> list[str]:
     seen: set[str] = set()
     for raw in names:
         name = _BY.sub("", raw or "").strip(" ,;|-–—").removesuffix(" .").rstrip()
-        name = _drop_avatar_initials(_SPACE.sub(" ", name))
+        name = _CAPS_NAME_THEN_OUTLET.sub(r"\1", _drop_avatar_initials(_SPACE.sub(" ", name)))
         if not name or len(name) > 80 or _NOT_A_NAME.search(name):
             continue
         if len(name.split()) > 6:
@@ -280,12 +280,19 @@ _PARTICLES = frozenset(
 )
 
 
+_VOWEL = re.compile(r"[AEIOUY]")
+
+
 def _looks_like_name(name: str) -> bool:
     """A person's name as bylines print it: 1-5 capitalised words, no digits or sentence marks."""
     words = name.replace(",", " ").split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch in '?!:;()[]{}<>="' for ch in name):
         return False
     head = [w for w in words if not _CREDENTIAL.match(w)]
+    if not head and len(words) >= 2 and all(len(w) >= 3 and _VOWEL.search(w) for w in words):
+        # a name in capitals ("MARCUS ELWOOD"), its short words read as credentials ("MD"); not an
+        # agency's letters ("CNN WIRE", "AP NEWS"), which have a word without a vowel or of two letters
+        head = words
     if not head or len(head) > 5 or _NOT_A_NAME.search(name):
         return False
     if head[0].casefold() in _BYLINE_WORDS or head[-1].casefold() in _BYLINE_WORDS:
@@ -986,6 +993,13 @@ _CJK_ROLE_BETWEEN = re.compile(r"\s+(?:通讯员|通訊員|实习生|實習生)\
 _CJK_ROLE_AFTER = re.compile(r"\s+(?:摄|攝|摄影|攝影|报道|報導)$")
 
 
+# a wire byline's name in capitals, then its agency or paper in ordinary case ("MARCUS ELWOOD Allied
+# Press", "JANE DOE The Daily Ledger"): the name is the capitals
+_CAPS_NAME_THEN_OUTLET = re.compile(
+    r"^((?:[A-Z][A-Z.'’-]*\s+){1,4}[A-Z][A-Z'’-]+)\s+(?!(?:Jr|Sr)\b)[A-Z][a-z].*$"
+)
+
+
 def _name_from_text(text: str, loose: bool = False) -> list[str]:
     text = _SPACE.sub(" ", text).strip()
     if not text or len(text) > 160:
@@ -1011,7 +1025,7 @@ def _name_from_text(text: str, loose: bool = False) -> list[str]:
         text = f"{first} {_ROLE_START.sub('', ' ' + rest).strip()}".strip()
     if not text:
         return []
-    names = [n.strip() for n in _split_author_string(text) if n.strip()]
+    names = [_CAPS_NAME_THEN_OUTLET.sub(r"\1", n.strip()) for n in _split_author_string(text) if n.strip()]
     if (
         loose
         and len(names) == 1

@@ -14,6 +14,9 @@ article's run of text:
   it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
   an <aside> between the kept paragraphs is read when it is the story's own headed box of text ("By the
   numbers", "Key dates"), not one of links or cards;
+- or they are the paragraphs of a fact check's box under the headline, over the story: a claim and the
+  verdict on it after their labels ("The claim: …", "Our verdict: …"), put back over the first paragraph
+  whatever the box's class (the rules below do not apply to them);
 - they are not link lists (but for a list of other sites that a sentence of the story announces: the
   schools, sources or places it names) or controls, neither they nor a wrapper of theirs inside the
   article is named as a widget (its id or first class says button, caption, price, share, newsletter,
@@ -77,6 +80,8 @@ _WIDGET = re.compile(
 # in the story: its generic "card" does not make it a widget ("kg-card newsletter-callout" still is one)
 _EDITORIAL_CARD = re.compile(r"callout|toggle-card", re.I)
 _CARD = re.compile(r"card", re.I)
+# the labels of a fact check's box over its story ("The claim:", "Our verdict:", "Rating:")
+_CLAIM_LABEL = re.compile(r"\W*(?:the |our |what was )?(claim|verdict|rating|conclusion)(?:ed)?\s*:", re.I)
 _LONGEST_BLOCK = 300  # words: a "block" this long is a mis-nested page region, not a paragraph
 # after trafilatura's last paragraph: this many sentences are the rest of the story, fewer are a box;
 # list items there are footnotes, references, a site's profiles
@@ -136,6 +141,10 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = 
             under = set(headline.xpath("following::li"))
             ahead = [li for li in ahead if li in under]
         start = min((position[li] for li in ahead), default=start)
+        claims = _claim_box(story, position, start)
+        start = min((position[p] for p in claims), default=start)
+    else:
+        claims = set()
     # the output's first paragraphs from blocks over that range (the headline trafilatura kept from an <h1>
     # over the summary box): what comes back over the story's first paragraph comes back after them
     above = {where[i] for i in range(start) if where[i] is not None}
@@ -155,9 +164,12 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = 
     last = -1
     for i in range(start, end):
         block, text, w = blocks[i], texts[i], where[i]
-        fate = (
-            None if w is not None else _fate(block, text, last, len(paragraphs), parents, container, sources)
-        )
+        if w is not None:
+            fate = None
+        elif block in claims:
+            fate = "lead"
+        else:
+            fate = _fate(block, text, last, len(paragraphs), parents, container, sources)
         if fate is not None:
             # trafilatura may have kept it slightly changed (a link or a footnote mark dropped):
             # matched by its 4-word runs it is not put back twice; nor is a phrase of a paragraph it
@@ -309,6 +321,28 @@ def _story_box(el: HtmlElement) -> bool:
         return False
     text = len(element_text(el))
     return text > 0 and _link_chars(el) <= 0.3 * text
+
+
+def _claim_box(story: HtmlElement, position: dict[HtmlElement, int], start: int) -> set[HtmlElement]:
+    """The paragraphs of a fact check's box over its story, under its headline: a claim and the verdict on
+    it, each a sentence after its label ("The claim: A post says…", "Our verdict: Misleading. The…"). Its
+    box is often a "card", which names a widget elsewhere: the labels say what it is."""
+    headline = next(story.iter("h1"), None)
+    after = position.get(headline, -1) if headline is not None else -1
+    boxes: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
+    for p in story.iter("p"):
+        at = position.get(p)
+        if at is None or not after < at < start:
+            continue
+        text = element_text(p)
+        label = _CLAIM_LABEL.match(text)
+        if label is not None and len(text.split()) >= 6:
+            boxes.setdefault(p.getparent(), []).append((p, label.group(1).lower()))
+    for items in boxes.values():
+        kinds = {kind for _, kind in items}
+        if "claim" in kinds and kinds & {"verdict", "rating", "conclusion"}:
+            return {p for p, _ in items}
+    return set()
 
 
 def _link_chars(el: HtmlElement) -> int:
