@@ -556,6 +556,18 @@ def test_an_obituarys_guestbook_goes_and_the_storys_own_condolences_stay():
     assert [line for line in gone if line in lines] == []
 
 
+def test_a_storys_section_headed_condolences_stays():
+    # a news story's own section of the tributes it reports, under a sub-heading of one word
+    tributes = [
+        "The county council lowered its flag on Monday, and the lord lieutenant sent a letter to the family.",
+        "Former pupils wrote from three continents, the school said, many of them recalling her choir.",
+    ]
+    section = "<h2>Condolences</h2>" + "".join(f"<p>{p}</p>" for p in tributes)
+    lines, _ = _extract(_page(_story({4: section})))
+    assert "Condolences" in lines
+    assert [p for p in [*_STORY, *tributes] if p not in lines] == []
+
+
 def test_an_events_controls_go_and_a_sentence_that_says_their_words_stays():
     # the links sit in the story's own box of details (too much text for a button's box)
     details = [
