@@ -1532,6 +1532,33 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+# what makes a figure a picture's (or a video's, a chart's) rather than a table's
+_PICTURE_TAGS = ("img", "picture", "video", "iframe", "svg", "canvas", "object", "embed")
+
+
+def rule_table_captions(tree: HtmlElement, ctx: dict) -> int:
+    """The caption of a table of figures set as a <figure>'s <figcaption> (the block editors' way) made a
+    paragraph where it stands: trafilatura keeps the table and leaves out every figcaption, the story's
+    line that says what the figures are and where they come from with it. A picture's caption (a figure
+    with an image, a video, a chart drawn in SVG) is left to trafilatura as before."""
+    made = 0
+    for caption in list(tree.iter("figcaption")):
+        figure = caption.getparent()
+        if (
+            figure is None
+            or figure.tag != "figure"
+            or next(figure.iter("table"), None) is None
+            or next(figure.iter(*_PICTURE_TAGS), None) is not None
+        ):
+            continue
+        caption.tag = "p"
+        # (a caption's class names it one: trafilatura's and our rules would take it for a photo's)
+        for name in ("class", "id"):
+            caption.attrib.pop(name, None)
+        made += 1
+    return made
+
+
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
     ("appended_stories", rule_appended_stories),
@@ -1547,6 +1574,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("info_tables", rule_info_tables),
     ("contents_lists", rule_contents_lists),
     ("layout_tables", rule_layout_tables),
+    ("table_captions", rule_table_captions),
 ]
 
 

@@ -5,6 +5,8 @@ What a reader expects:
 
 - a review's verdict, set in a box after the story's last paragraph, is the writer's text and stays; the
   site's "Most read" box after the story is not and stays out;
+- the caption of a table of figures (a <figure> holding the table and its <figcaption>) stays, beside the
+  table as the page shows it;
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 
 from tests.test_story_structures import _STORY, _lines, _story_page
 
-# --- a verdict box closing the story, and the site's box there ---------------------------------------
+# --- a verdict box closing the story, and the site's box there ----------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -49,3 +51,42 @@ def test_the_sites_box_after_the_storys_last_paragraph_stays_out(heading, text):
     lines, _ = _lines(_story_page({len(_STORY) - 1: box}))
     assert text not in lines and heading not in lines
     assert lines[-1] == _STORY[-1]
+
+
+# --- a table's caption --------------------------------------------------------------------------------------
+
+_TABLE = (
+    "<table><thead><tr><th>Year</th><th>Open days</th><th>Visitors</th></tr></thead><tbody>"
+    "<tr><td>2023</td><td>6</td><td>1,204</td></tr><tr><td>2024</td><td>9</td><td>1,877</td></tr></tbody></table>"
+)
+_CAPTION = "Visitors to the loft on open days, by year. Source: Quayside Harbour Trust."
+
+
+@pytest.mark.parametrize("above", [False, True], ids=["caption-under", "caption-over"])
+def test_a_tables_figcaption_stays_beside_its_table(above):
+    caption = f"<figcaption>{_CAPTION}</figcaption>"
+    inside = f"{caption}{_TABLE}" if above else f"{_TABLE}{caption}"
+    figure = f"<figure class='wp-block-table'>{inside}</figure>"
+    lines, _ = _lines(_story_page({2: figure}))
+    assert _CAPTION in lines
+    rows = [i for i, line in enumerate(lines) if line.startswith("| 20")]
+    at = lines.index(_CAPTION)
+    assert (at < min(rows)) if above else (at == max(rows) + 1)
+    # between the paragraphs the figure stands between
+    assert lines.index(_STORY[2]) < at < lines.index(_STORY[3])
+
+
+def test_a_photos_caption_is_not_made_a_paragraph():
+    # a figure of a picture keeps its caption the way it always did (trafilatura's choice): only a
+    # table's caption is the text's
+    photo = (
+        "<figure><img src='/img/loft.jpg' alt=''><figcaption>The net loft from the quay, photographed in"
+        " March.</figcaption></figure>"
+    )
+    bare = _lines(_story_page({}))[0]
+    lines, _ = _lines(_story_page({2: photo}))
+    assert [line for line in lines if line not in bare] in (
+        [],
+        ["The net loft from the quay, photographed in March."],
+    )
+    assert "table_captions" not in _lines(_story_page({2: photo}))[1]
