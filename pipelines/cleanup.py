@@ -1778,7 +1778,10 @@ TAIL_CALL = LinePattern(
     # the bus station and the pool were raised…")
     r"|(topics|related topics|themen|schlagwörter|stichwörter|etiquetas|temas|mots[- ]clés|sujets)\s*:"
     r"(\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3}(\s*[,|·•;/]\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3})*)?\W*$"
-    r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
+    # a contact line of a guide's or a service page's foot, in the languages of its label
+    r"|(e-?mail|phone|tel|telephone|fax|call us|contact|web ?site|kontakt|telefon|téléphone|tél|courriel"
+    r"|site (web|internet)|contacto|teléfono|correo( electrónico)?|sitio web|contatti|telefono)"
+    r"( number| us)?\.?\s*:"
     r"|unlock (this|the full) (article|story)"
     # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")
     r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"

@@ -7,12 +7,16 @@ What a reader expects:
   site's "Most read" box after the story is not and stays out;
 - the caption of a table of figures (a <figure> holding the table and its <figcaption>) stays, beside the
   table as the page shows it;
+- the closing contact lines of a guide or a service page ("Website:", "Téléphone :", "Kontakt:") go as the
+  English "Phone:" and "Email:" lines go; a story sentence that says whom to phone stays;
 """
 
 from __future__ import annotations
 
 import pytest
 
+from pipelines.extract import extract_article
+from tests.news_pages import words
 from tests.test_story_structures import _STORY, _lines, _story_page
 
 # --- a verdict box closing the story, and the site's box there ----------------------------------------------
@@ -90,3 +94,57 @@ def test_a_photos_caption_is_not_made_a_paragraph():
         ["The net loft from the quay, photographed in March."],
     )
     assert "table_captions" not in _lines(_story_page({2: photo}))[1]
+
+
+# --- a guide's closing contact lines ------------------------------------------------------------------------
+
+_GUIDE = [
+    "Marlow's repair café opens on the first Saturday of every month in the old library hall.",
+    "Bring one broken item per visit: lamps, toasters, bicycles and clothes are the most common.",
+    "Volunteers fix what they can while you wait, and show you how to do it yourself next time.",
+    "There is no charge, though a donation towards spare parts is welcome.",
+    "Parking is free in the Mill Lane car park behind the hall.",
+]
+
+
+def _guide(lang: str, closing: list[str], story: list[str] = _GUIDE) -> list[str]:
+    body = "".join(f"<p>{p}</p>" for p in [*story, *closing])
+    page = (
+        f"<html lang='{lang}'><head><title>Repair café - Marlow Town Guide</title>"
+        "<meta property='og:type' content='article'></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><article><h1>Repair café</h1>{body}</article></main></body></html>"
+    )
+    result = extract_article(page, "https://marlow-guide.example/community/repair-cafe", force=True)
+    return [words(line) for line in result.record["text"].split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing"),
+    [
+        ("en", ["Phone: 01632 960 418", "Email: repairs@marlowcafe.example", "Website: marlowcafe.example"]),
+        (
+            "fr",
+            ["Contact : Tamsin Orford", "Téléphone : 01632 960 418", "Courriel : repairs@marlowcafe.example"],
+        ),
+        (
+            "es",
+            [
+                "Contacto: Tamsin Orford",
+                "Teléfono: 01632 960 418",
+                "Correo electrónico: repairs@marlowcafe.example",
+            ],
+        ),
+        ("de", ["Kontakt: Tamsin Orford", "Telefon: 01632 960 418", "E-Mail: repairs@marlowcafe.example"]),
+    ],
+)
+def test_a_guides_closing_contact_lines_go_in_any_of_these_languages(lang, closing):
+    assert _guide(lang, closing) == _GUIDE
+
+
+def test_a_closing_story_sentence_that_says_whom_to_phone_stays():
+    story = [
+        *_GUIDE[:4],
+        "Anyone with a broken lamp can phone Tamsin Orford on 01632 960 418 to book a slot before noon.",
+        "The café's website lists what the volunteers cannot fix, from microwaves to gas heaters.",
+    ]
+    assert _guide("en", [], story) == story
