@@ -724,9 +724,10 @@ def _choose_title(
             if len(k) < 12 or hk == k or not (hk.startswith(k) or hk.endswith(k)):
                 continue
             rest = (hk[len(k) :] if hk.startswith(k) else hk[: -len(k)]).strip()
-            # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one
+            # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one (in
+            # letters where a headline of a script without spaces between words is one "word")
             separated = rest and rest[0 if hk.startswith(k) else -1] in _SEPARATOR_CHARS
-            if separated and len(rest.split()) < len(k.split()):
+            if separated and (len(rest.split()) < len(k.split()) or " " not in k and 2 * len(rest) < len(k)):
                 return _strip_site(h1, site_name, host_core, label=False)
     for h1 in h1s:
         # an <h1> that carries its date inside it ("Dec 18 2025 Headline", "Headline Posted on July 1, 2024")

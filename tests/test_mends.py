@@ -9,12 +9,15 @@ What a reader expects:
   table as the page shows it;
 - the closing contact lines of a guide or a service page ("Website:", "Téléphone :", "Kontakt:") go as the
   English "Phone:" and "Email:" lines go; a story sentence that says whom to phone stays;
+- a Thai, Lao, Khmer or Burmese story, written without spaces between words, counts its words as a
+  reader would, is taken for an article and says it is in Thai;
 """
 
 from __future__ import annotations
 
 import pytest
 
+from pipelines.classify import count_words
 from pipelines.extract import extract_article
 from tests.news_pages import words
 from tests.test_story_structures import _STORY, _lines, _story_page
@@ -148,3 +151,49 @@ def test_a_closing_story_sentence_that_says_whom_to_phone_stays():
         "The café's website lists what the volunteers cannot fix, from microwaves to gas heaters.",
     ]
     assert _guide("en", [], story) == story
+
+
+# --- Thai, Lao, Khmer and Burmese words ---------------------------------------------------------------------
+
+_THAI = [
+    "เทศบาลเมืองบ้านน้ำใสประกาศเมื่อวันอังคารว่าจะเปิดตลาดน้ำแห่งใหม่ริมคลองสายหลักในเดือนหน้า",
+    "ตลาดแห่งนี้จะมีร้านค้ากว่าหกสิบร้าน ซึ่งส่วนใหญ่เป็นของชาวบ้านในชุมชนที่ขายผลไม้ อาหารพื้นบ้าน และงานหัตถกรรม",
+    "นายวีรพล ศรีสุขเจริญ นายกเทศมนตรี กล่าวว่าโครงการนี้ใช้งบประมาณราวสามล้านบาท"
+    " และคาดว่าจะดึงดูดนักท่องเที่ยวได้มากขึ้นในช่วงวันหยุดยาว",
+    "ชาวบ้านหลายคนแสดงความยินดี แต่บางส่วนกังวลเรื่องที่จอดรถและขยะที่อาจเพิ่มขึ้นริมคลอง",
+    "เทศบาลระบุว่าจะจัดเจ้าหน้าที่ดูแลความสะอาดทุกเช้าและเย็น และจะเปิดลานจอดรถชั่วคราวที่โรงเรียนใกล้เคียง",
+    "ตลาดจะเปิดทุกวันเสาร์และวันอาทิตย์ ตั้งแต่เจ็ดโมงเช้าถึงหนึ่งทุ่ม",
+]
+
+
+def test_words_written_without_spaces_are_counted_in_thai_lao_khmer_and_burmese():
+    # one clause each, a dozen words or so as a reader counts them, not the one or two that spaces part
+    clauses = {
+        "th": "เทศบาลประกาศว่าจะเปิดตลาดน้ำแห่งใหม่ในเดือนหน้า",
+        "lo": "ເທດສະບານປະກາດວ່າຈະເປີດຕະຫຼາດໃໝ່ໃນເດືອນໜ້າ",
+        "km": "សាលាក្រុងបានប្រកាសថានឹងបើកផ្សារថ្មីនៅខែក្រោយ",
+        "my": "မြို့တော်စည်ပင်က နောက်လတွင် ဈေးသစ်ဖွင့်မည်ဟု ကြေညာခဲ့သည်",
+    }
+    for code, clause in clauses.items():
+        assert 6 <= count_words(clause) <= 16, code
+    # mixed with numbers and Latin words, each of those is a word too
+    assert count_words("ตลาดเปิด 7 วัน Floating Market") == count_words("ตลาดเปิด") + 4
+
+
+@pytest.mark.parametrize("declared", [None, "en"], ids=["no-language", "template-en"])
+def test_a_thai_story_is_an_article_in_thai(declared):
+    lang = f" lang='{declared}'" if declared else ""
+    body = "".join(f"<p>{p}</p>" for p in _THAI)
+    page = (
+        f"<html{lang}><head><title>เทศบาลเตรียมเปิดตลาดน้ำแห่งใหม่ริมคลอง - ข่าวบ้านน้ำใส</title>"
+        "<meta property='article:published_time' content='2026-02-10T08:30:00+07:00'></head><body>"
+        "<nav><a href='/'>หน้าแรก</a> <a href='/local'>ข่าวท้องถิ่น</a></nav><article>"
+        f"<h1>เทศบาลเตรียมเปิดตลาดน้ำแห่งใหม่ริมคลอง</h1>{body}</article></body></html>"
+    )
+    result = extract_article(page, "https://baannamsai-news.example/local/2026/02/10/floating-market")
+    assert result.is_article, result.reason
+    assert result.record["language"] == "th"
+    assert result.record["title"] == "เทศบาลเตรียมเปิดตลาดน้ำแห่งใหม่ริมคลอง"
+    assert result.record["text"].split("\n\n")[0] == _THAI[0]
+    # some 700 letters: a story of a hundred and fifty words or so, not of the thirty its spaces part
+    assert 120 <= result.record["word_count"] <= 250
