@@ -1346,6 +1346,7 @@ _SCRIPTS = (
     (re.compile(r"[\u0590-\u05ff]"), "he"),
     (re.compile(r"[\u0600-\u06ff]"), "arabic"),
     (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+    (re.compile(r"[\u0900-\u097f]"), "devanagari"),
 )
 
 
@@ -1357,7 +1358,13 @@ _SCRIPT_OF = {
     "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf]"),
     "ru": _SCRIPTS[3][0],
     "ar": _SCRIPTS[6][0],
+    "hi": _SCRIPTS[8][0],
 }
+# the verbs "is" and "are" of Hindi (है, हैं), Marathi (आहे, आहेत) and Nepali (छ, छन्), as words (the danda
+# "।" ends a sentence): every story in one of them says them again and again, and none of the others
+_DEVANAGARI_WORD = r"(?<![\u0900-\u0963\u0966-\u097f])(?:{})(?![\u0900-\u0963\u0966-\u097f])"
+_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("है|हैं"))
+_NOT_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("आहे|आहेत|छ|छन्"))
 
 
 def _written_in(text: str, code: str) -> bool:
@@ -1390,6 +1397,11 @@ def _script_language(text: str) -> str | None:
         if code == "arabic":
             # Persian's and Urdu's own letters rule Arabic out
             return None if re.search(r"[پچژگکیٹڈڑںے]", text) else "ar"
+        if code == "devanagari":
+            # Hindi's is the likeliest language of the script, but Marathi and Nepali write in it too: Hindi
+            # only when its "is" and "are" outnumber theirs, and twice at least
+            hindi = len(_HINDI_IS.findall(text))
+            return "hi" if hindi >= 2 and hindi > len(_NOT_HINDI_IS.findall(text)) else None
         return code
     return None
 

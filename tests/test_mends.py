@@ -11,14 +11,18 @@ What a reader expects:
   English "Phone:" and "Email:" lines go; a story sentence that says whom to phone stays;
 - a Thai, Lao, Khmer or Burmese story, written without spaces between words, counts its words as a
   reader would, is taken for an article and says it is in Thai;
+- a Hindi story is said to be in Hindi when the page declares no language or a template's "en"; Marathi
+  and Nepali, written in the same script, are not taken for Hindi;
 """
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from pipelines.classify import count_words
 from pipelines.extract import extract_article
+from pipelines.metadata import extract_metadata
 from tests.news_pages import words
 from tests.test_story_structures import _STORY, _lines, _story_page
 
@@ -197,3 +201,48 @@ def test_a_thai_story_is_an_article_in_thai(declared):
     assert result.record["text"].split("\n\n")[0] == _THAI[0]
     # some 700 letters: a story of a hundred and fifty words or so, not of the thirty its spaces part
     assert 120 <= result.record["word_count"] <= 250
+
+
+# --- Hindi from its script ----------------------------------------------------------------------------------
+
+_HINDI = (
+    "नगर निगम ने मंगलवार को घोषणा की कि पुराने बाज़ार में नया सब्ज़ी मंडी भवन अगले महीने खुलेगा। इस भवन में साठ से"
+    " अधिक दुकानें हैं और किसानों के लिए अलग से जगह रखी गई है। महापौर रीना कश्यप ने कहा कि इस परियोजना पर"
+    " लगभग चार करोड़ रुपये खर्च हुए हैं।"
+)
+_MARATHI = (
+    "महानगरपालिकेने मंगळवारी जाहीर केले की जुन्या बाजारात नवीन भाजी मंडई पुढील महिन्यात सुरू होईल. या इमारतीत"
+    " साठहून अधिक दुकाने आहेत आणि शेतकऱ्यांसाठी स्वतंत्र जागा ठेवण्यात आली आहे. महापौर रीना कश्यप म्हणाल्या की"
+    " या प्रकल्पावर सुमारे चार कोटी रुपये खर्च झाले आहेत."
+)
+_NEPALI = (
+    "नगरपालिकाले मंगलबार पुरानो बजारमा नयाँ तरकारी बजार भवन अर्को महिना खुल्ने घोषणा गरेको छ। यो भवनमा साठभन्दा"
+    " बढी पसल छन् र किसानका लागि छुट्टै ठाउँ राखिएको छ। मेयर रीना कश्यपले यो आयोजनामा झण्डै चार करोड रुपैयाँ"
+    " खर्च भएको बताइन्।"
+)
+
+
+def _language(text: str, lang: str | None) -> str | None:
+    declared = f' lang="{lang}"' if lang else ""
+    page = f"<html{declared}><head><title>मंडी</title></head><body><h1>मंडी</h1><p>{text}</p></body></html>"
+    return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").language
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "code"),
+    [
+        (_HINDI, None, "hi"),
+        (_HINDI, "en", "hi"),
+        # Marathi and Nepali share the script and not Hindi's own words: no guess, the declared one stands
+        (_MARATHI, None, None),
+        (_MARATHI, "en", "en"),
+        (_NEPALI, None, None),
+        (_NEPALI, "ne", "ne"),
+        # a declared language other than "en" is never overruled
+        (_HINDI, "mr", "mr"),
+    ],
+)
+def test_hindi_is_told_from_its_script_and_its_words_and_marathi_and_nepali_are_not_taken_for_it(
+    text, declared, code
+):
+    assert _language(text, declared) == code
