@@ -13,6 +13,9 @@ What a reader expects:
   reader would, is taken for an article and says it is in Thai;
 - a Hindi story is said to be in Hindi when the page declares no language or a template's "en"; Marathi
   and Nepali, written in the same script, are not taken for Hindi;
+- a Chinese byline printed under the headline with the word for reporter glued to the name ("记者王晓燕")
+  names the reporter; "写真記者" (photo reporter) is no one's name; a date printed with the Levantine
+  Arabic month names ("18 آذار 2025") is the story's date;
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import pytest
 
 from pipelines.classify import count_words
 from pipelines.extract import extract_article
-from pipelines.metadata import extract_metadata
+from pipelines.metadata import extract_metadata, visible_date
 from tests.news_pages import words
 from tests.test_story_structures import _STORY, _lines, _story_page
 
@@ -246,3 +249,55 @@ def test_hindi_is_told_from_its_script_and_its_words_and_marathi_and_nepali_are_
     text, declared, code
 ):
     assert _language(text, declared) == code
+
+
+# --- bylines and dates --------------------------------------------------------------------------------------
+
+
+def _authors(head: str) -> list[str]:
+    story = "<p>" + "老城区幸福里小区的新电梯正式启用，住在六楼的居民第一个走进电梯。" * 4 + "</p>"
+    page = f"<html><body><h1>老城区首批加装电梯投入使用</h1>{head}{story}</body></html>"
+    return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").authors
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # the word for reporter glued to the name, under the headline, marked or not
+        ("<p>记者王晓燕</p>", ["王晓燕"]),
+        ("<p>本报记者 王晓燕</p>", ["王晓燕"]),
+        ('<div class="info"><span>2026-09-18 08:15</span> <span>记者王晓燕</span></div>', ["王晓燕"]),
+        ('<p class="byline">记者王晓燕 通讯员李明远</p>', ["王晓燕", "李明远"]),
+        # a story sentence that opens with a reporter's name names no author
+        ("<p>记者王晓燕昨天走访了幸福里小区的十几户居民。</p>", []),
+        # the photo reporter (Japanese, Korean) is a role, not a name
+        ("<p>写真記者</p>", []),
+        ('<p class="byline">写真記者</p>', []),
+        ("<p>사진기자</p>", []),
+        ('<p class="byline">佐藤美咲 記者</p>', ["佐藤美咲"]),
+    ],
+)
+def test_a_chinese_reporters_byline_names_the_reporter_and_a_photo_reporter_is_no_name(head, names):
+    assert _authors(head) == names
+
+
+def _printed_day(line: str) -> str | None:
+    page = f"<html><body><h1>عنوان فوق التاريخ</h1><div><span>{line}</span></div></body></html>"
+    return visible_date(lxml.html.fromstring(page))
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("الثلاثاء 18 آذار 2025", "2025-03-18"),
+        ("18 كانون الثاني 2025", "2025-01-18"),
+        ("٣ تشرين الأول ٢٠٢٥", "2025-10-03"),
+        ("نُشر في 7 آب 2025 - 10:30", "2025-08-07"),
+        ("12 أيار 2025", "2025-05-12"),
+        ("1 ايلول 2025", "2025-09-01"),
+        ("29 كانون الاول 2024", "2024-12-29"),
+        ("14 حزيران 2025", "2025-06-14"),
+    ],
+)
+def test_a_date_printed_with_the_levantine_month_names_is_read(line, day):
+    assert _printed_day(line) == day
