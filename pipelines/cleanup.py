@@ -1765,6 +1765,10 @@ TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
     r"|follow [^.]{1,40}$"
+    # ... in its own voice ("We are reader-supported", "… on our site"), or in the line's opening words
+    # ("Quayside News is reader-supported.", "The Gazette is a reader-supported, independent newsroom")
+    r"|(?=.*\b(we|we're|our|us|my|me)\b).*\b(funded by (its |our )?readers|reader[- ]supported)\b"
+    r"|[^.]{1,60} is (an? )?(proudly |fully |100% )?(reader[- ](supported|funded)|funded by (its )?readers)\b"
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
@@ -1811,7 +1815,11 @@ TAIL_CALL = LinePattern(
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
-    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b"
+    # the site saying how it is paid for ("… is a reader-supported publication"), not a story's sentence about
+    # another outlet's funding ("…, which has been reader-supported since 2019")
+    r"|\bis an? (proudly |fully |100% )?(reader[- ]supported|reader[- ]funded) (publication|newsletter|site"
+    r"|website|blog|podcast|magazine|outlet|newsroom)\b"
     # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …",
     # "… copyright © 2002 by …"), not a sentence's "every print stamped © 1962 Clarion Newspapers"
     r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"

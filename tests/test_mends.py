@@ -16,6 +16,8 @@ What a reader expects:
 - a Chinese byline printed under the headline with the word for reporter glued to the name ("记者王晓燕")
   names the reporter; "写真記者" (photo reporter) is no one's name; a date printed with the Levantine
   Arabic month names ("18 آذار 2025") is the story's date;
+- the story's last sentence about another outlet that is "reader-supported" stays; the site's own
+  "reader-supported" notice goes;
 """
 
 from __future__ import annotations
@@ -301,3 +303,31 @@ def _printed_day(line: str) -> str | None:
 )
 def test_a_date_printed_with_the_levantine_month_names_is_read(line, day):
     assert _printed_day(line) == day
+
+
+# --- "reader-supported" in the story's last sentence --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Their model is the Eastgate Ledger, which has been reader-supported since 2019 and now employs six.",
+        "The Ledger became reader-supported in 2019; it now has 4,000 members and six reporters.",
+    ],
+)
+def test_the_storys_closing_sentence_about_a_reader_supported_outlet_stays(closing):
+    lines, rules = _lines(_story_page({}, [*_STORY[:5], closing]))
+    assert lines[-1] == closing and "tail_calls" not in rules
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Quayside News is reader-supported. When you buy through links on our site, we may earn a fee.",
+        "Quayside Weekly is a reader-supported publication. To receive new posts, become a subscriber.",
+        "We are reader-supported: every member keeps a reporter at the council.",
+    ],
+)
+def test_the_sites_reader_supported_notice_under_the_story_goes(notice):
+    lines, _ = _lines(_story_page({}, [*_STORY, notice]))
+    assert lines == _STORY
