@@ -2250,6 +2250,23 @@ TEXT_RULES = (
 )
 
 
+_GET_STARTED = re.compile(r"get started\W*$", re.I)
+
+
+def _guide_subhead(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a guide's sub-heading made of a button's words ("Get started" bare) between the story's
+    sentences, over one that tells the steps (not a pitch in the site's voice, nor another call)."""
+    if not (0 < i < len(lines) - 1 and _GET_STARTED.match(lines[i].strip())):
+        return False
+    after = lines[i + 1].strip()
+    return (
+        _is_sentence(lines[i - 1])
+        and _is_sentence(after)
+        and FIRST_PERSON.search(after) is None
+        and CALL_LINE.find(after.lower()) < 0
+    )
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -2407,7 +2424,12 @@ def text_rules(
         ):
             bump("headline_repeat")
             continue
-        if call_on and len(stripped) < 200 and _line_hit(CALL_LINE, low, stripped):
+        if (
+            call_on
+            and len(stripped) < 200
+            and _line_hit(CALL_LINE, low, stripped)
+            and not _guide_subhead(out, i)
+        ):
             bump("call_lines")
             continue
         kept.append(para)

@@ -18,6 +18,7 @@ What a reader expects:
   Arabic month names ("18 آذار 2025") is the story's date;
 - the story's last sentence about another outlet that is "reader-supported" stays; the site's own
   "reader-supported" notice goes;
+- a story's sub-heading "Get started" over the steps of a guide stays; the button's "Get started" goes.
 """
 
 from __future__ import annotations
@@ -331,3 +332,43 @@ def test_the_storys_closing_sentence_about_a_reader_supported_outlet_stays(closi
 def test_the_sites_reader_supported_notice_under_the_story_goes(notice):
     lines, _ = _lines(_story_page({}, [*_STORY, notice]))
     assert lines == _STORY
+
+
+# --- a "Get started" sub-heading ----------------------------------------------------------------------------
+
+_STEPS = [
+    "Anyone can borrow a boat from the club's new scheme, which opens to the public on Saturday.",
+    "Members say most first-timers are on the water within an hour of arriving at the slipway.",
+    "Get started",
+    "First, fill in the club's short safety form at the boathouse desk, which takes ten minutes.",
+    "Then book a half-hour lesson with one of the volunteer instructors, who are there every weekend.",
+    "Lifejackets and wetsuits are lent free of charge to anyone who completes the lesson.",
+]
+
+
+def test_a_get_started_subhead_over_a_guides_steps_stays():
+    page = "".join(f"<h2>{p}</h2>" if p == "Get started" else f"<p>{p}</p>" for p in _STEPS)
+    lines, _ = _lines(
+        _story_page({}, []).replace("<div class='story'></div>", f"<div class='story'>{page}</div>")
+    )
+    assert lines == _STEPS
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        [],
+        ["Book a free consultation with our team today."],
+        ["We help clubs like yours fill their boats every weekend of the year, whatever the weather."],
+    ],
+    ids=["alone", "call", "pitch"],
+)
+def test_a_get_started_button_or_pitch_heading_goes(after):
+    story = [*_STEPS[:2], *_STEPS[3:]]
+    page = (
+        "".join(f"<p>{p}</p>" for p in story) + "<h3>Get started</h3>" + "".join(f"<p>{p}</p>" for p in after)
+    )
+    lines, _ = _lines(
+        _story_page({}, []).replace("<div class='story'></div>", f"<div class='story'>{page}</div>")
+    )
+    assert "Get started" not in lines
