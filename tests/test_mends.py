@@ -16,6 +16,7 @@ What a reader expects:
 - a Chinese byline printed under the headline with the word for reporter glued to the name ("记者王晓燕")
   names the reporter; "写真記者" (photo reporter) is no one's name; a date printed with the Levantine
   Arabic month names ("18 آذار 2025") is the story's date;
+- a headline broken over two lines by <br> comes out as one headline, and not as two lines of the text;
 - the story's last sentence about another outlet that is "reader-supported" stays; the site's own
   "reader-supported" notice goes;
 - a story's sub-heading "Get started" over the steps of a guide stays; the button's "Get started" goes.
@@ -30,7 +31,7 @@ from pipelines.classify import count_words
 from pipelines.extract import extract_article
 from pipelines.metadata import extract_metadata, visible_date
 from tests.news_pages import words
-from tests.test_story_structures import _STORY, _lines, _story_page
+from tests.test_story_structures import _STORY, _URL, _lines, _story_page
 
 # --- a verdict box closing the story, and the site's box there ----------------------------------------------
 
@@ -304,6 +305,33 @@ def _printed_day(line: str) -> str | None:
 )
 def test_a_date_printed_with_the_levantine_month_names_is_read(line, day):
     assert _printed_day(line) == day
+
+
+# --- a headline broken by <br> ------------------------------------------------------------------------------
+
+
+def test_a_headline_broken_over_two_lines_is_one_headline_and_not_text():
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    page = (
+        "<html lang='en'><head><title>Quayside News</title></head><body><main><article>"
+        "<h1>Old net loft sold<br>to sailing club for £1</h1><p class='byline'>By Isla Petrakis</p>"
+        f"{story}</article></main></body></html>"
+    )
+    result = extract_article(page, _URL)
+    assert result.record["title"] == "Old net loft sold to sailing club for £1"
+    lines = [words(line) for line in result.record["text"].split("\n") if line.strip()]
+    assert lines == _STORY
+
+
+def test_a_line_break_in_a_subhead_or_in_a_paragraph_stays():
+    # only the headline is one line whatever its breaks: sites set lists of products, of steps or of
+    # questions in lower headings, one item a line
+    page = _story_page({2: "<h2>Number 1:<br>The Skerrow dinghy</h2>"}).replace(
+        f"<p>{_STORY[5]}</p>", "<p>The Quay Bar, 4 Harbour Row<br>Open daily from noon</p>"
+    )
+    lines, _ = _lines(page)
+    assert "Number 1:" in lines and "The Skerrow dinghy" in lines
+    assert "The Quay Bar, 4 Harbour Row" in lines and "Open daily from noon" in lines
 
 
 # --- "reader-supported" in the story's last sentence --------------------------------------------------------
