@@ -29,9 +29,10 @@ import pytest
 
 from pipelines.classify import count_words
 from pipelines.extract import extract_article
-from pipelines.metadata import extract_metadata, visible_date
+from pipelines.metadata import extract_metadata
 from tests.news_pages import words
 from tests.test_story_structures import _STORY, _URL, _lines, _story_page
+from tests.test_world_news import _authors, _printed_day
 
 # --- a verdict box closing the story, and the site's box there ----------------------------------------------
 
@@ -230,6 +231,7 @@ _NEPALI = (
 
 
 def _language(text: str, lang: str | None) -> str | None:
+    # (test_world_news's page has an English headline, which keeps an "en" page English)
     declared = f' lang="{lang}"' if lang else ""
     page = f"<html{declared}><head><title>मंडी</title></head><body><h1>मंडी</h1><p>{text}</p></body></html>"
     return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").language
@@ -258,12 +260,6 @@ def test_hindi_is_told_from_its_script_and_its_words_and_marathi_and_nepali_are_
 # --- bylines and dates --------------------------------------------------------------------------------------
 
 
-def _authors(head: str) -> list[str]:
-    story = "<p>" + "老城区幸福里小区的新电梯正式启用，住在六楼的居民第一个走进电梯。" * 4 + "</p>"
-    page = f"<html><body><h1>老城区首批加装电梯投入使用</h1>{head}{story}</body></html>"
-    return extract_metadata(lxml.html.fromstring(page), "https://example.org/a").authors
-
-
 @pytest.mark.parametrize(
     ("head", "names"),
     [
@@ -283,11 +279,6 @@ def _authors(head: str) -> list[str]:
 )
 def test_a_chinese_reporters_byline_names_the_reporter_and_a_photo_reporter_is_no_name(head, names):
     assert _authors(head) == names
-
-
-def _printed_day(line: str) -> str | None:
-    page = f"<html><body><h1>عنوان فوق التاريخ</h1><div><span>{line}</span></div></body></html>"
-    return visible_date(lxml.html.fromstring(page))
 
 
 @pytest.mark.parametrize(
