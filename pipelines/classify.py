@@ -412,18 +412,29 @@ _PITCH = re.compile(
 
 # Han ideographs and kana: Chinese and Japanese write no spaces between words, and each of these characters
 # counts as a word, as word processors count them (a Japanese story of 600 characters is not "8 words")
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_HAN_KANA = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# Thai, Lao, Burmese and Khmer put no spaces between words either (a space parts clauses), but their words
+# are of several letters: some four code points each, vowel signs and tone marks counted (a clause of 47
+# Thai code points is 12 words, of 44 Khmer ones 11)
+_SOUTHEAST = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_SOUTHEAST_RUN = re.compile(f"[{_SOUTHEAST}]+")
+_LETTERS_PER_WORD = 4
+_CJK = re.compile(f"[{_HAN_KANA}]")
+_UNSPACED = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
 
 
 def count_words(text: str, per_word: int = 1) -> int:
-    """The words of ``text``: whitespace-separated ones, and each Chinese or Japanese character (or each
-    ``per_word`` of them)."""
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
+    """The words of ``text``: whitespace-separated ones, each Chinese or Japanese character (or each
+    ``per_word`` of them), and in Thai, Lao, Burmese and Khmer a word for every four code points of a run
+    of their letters (one at least)."""
+    if _UNSPACED.search(text) is None:
         return len(text.split())
+    unspaced = len(_CJK.findall(text)) // per_word + sum(
+        max(1, round(len(run) / _LETTERS_PER_WORD)) for run in _SOUTHEAST_RUN.findall(text)
+    )
     # what stands between them: numbers and words of other scripts, not the "、" and "。" left alone
     others = sum(1 for w in _UNSPACED.sub(" ", text).split() if any(ch.isalnum() for ch in w))
-    return unspaced // per_word + others
+    return unspaced + others
 
 
 def _split_words(text: str) -> int:
@@ -432,6 +443,7 @@ def _split_words(text: str) -> int:
 
 # Chinese and Japanese characters for one English word, as a translation runs (a caption of 46 English
 # words is one of some 80 characters): the text's length in the words of the thresholds, which English set
+# (the words counted in Thai, Lao, Burmese and Khmer are words already)
 _CHARACTERS_PER_WORD = 2
 
 
@@ -439,7 +451,7 @@ def text_features(text: str, page_chars: int) -> dict:
     """Numbers describing the extracted text and its share of the page."""
     words = count_words(text, _CHARACTERS_PER_WORD)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    # (paragraphs are counted as the text is: most texts have no Chinese or Japanese to look for in each)
+    # (paragraphs are counted as the text is: most texts have no unspaced script to look for in each)
     count = partial(count_words, per_word=_CHARACTERS_PER_WORD) if _UNSPACED.search(text) else _split_words
     long_paragraphs = sum(1 for p in paragraphs if count(p) >= 25 and not p.startswith(("- ", "|")))
     list_lines = sum(1 for p in paragraphs if p.startswith("- "))

@@ -1550,6 +1550,33 @@ def rule_pull_quotes(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
+# what makes a figure a picture's (or a video's, a chart's) rather than a table's
+_PICTURE_TAGS = ("img", "picture", "video", "iframe", "svg", "canvas", "object", "embed")
+
+
+def rule_table_captions(tree: HtmlElement, ctx: dict) -> int:
+    """The caption of a table of figures set as a <figure>'s <figcaption> (the block editors' way) made a
+    paragraph where it stands: trafilatura keeps the table and leaves out every figcaption, the story's
+    line that says what the figures are and where they come from with it. A picture's caption (a figure
+    with an image, a video, a chart drawn in SVG) is left to trafilatura as before."""
+    made = 0
+    for caption in list(tree.iter("figcaption")):
+        figure = caption.getparent()
+        if (
+            figure is None
+            or figure.tag != "figure"
+            or next(figure.iter("table"), None) is None
+            or next(figure.iter(*_PICTURE_TAGS), None) is not None
+        ):
+            continue
+        caption.tag = "p"
+        # (a caption's class names it one: trafilatura's and our rules would take it for a photo's)
+        for name in ("class", "id"):
+            caption.attrib.pop(name, None)
+        made += 1
+    return made
+
+
 DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("hidden_dialogs", rule_hidden_dialogs),
     ("appended_stories", rule_appended_stories),
@@ -1565,6 +1592,7 @@ DOM_RULES: list[tuple[str, Callable[[HtmlElement, dict], int]]] = [
     ("info_tables", rule_info_tables),
     ("contents_lists", rule_contents_lists),
     ("layout_tables", rule_layout_tables),
+    ("table_captions", rule_table_captions),
 ]
 
 
@@ -1766,6 +1794,10 @@ TAIL_CALL = LinePattern(
     r"(subscribe|sign up|sign me up|join now|register|log ?in)( now| today| for free| here)?\W*$"
     r"|(book|request|get|schedule|start)( a| your| my)? (free )?(demo|quote|trial|estimate)( today| now)?\W*$"
     r"|follow [^.]{1,40}$"
+    # ... in its own voice ("We are reader-supported", "… on our site"), or in the line's opening words
+    # ("Quayside News is reader-supported.", "The Gazette is a reader-supported, independent newsroom")
+    r"|(?=.*\b(we|we're|our|us|my|me)\b).*\b(funded by (its |our )?readers|reader[- ]supported)\b"
+    r"|[^.]{1,60} is (an? )?(proudly |fully |100% )?(reader[- ](supported|funded)|funded by (its )?readers)\b"
     r"|(book|reserve|schedule|request) (a|an|your) [^.]{1,40}$"
     # the newsroom's call for tips, under its stories
     r"|(share|tell us|send us) your (story|stories|tips?|experience)\W*$"
@@ -1782,7 +1814,10 @@ TAIL_CALL = LinePattern(
     # the bus station and the pool were raised…")
     r"|(topics|related topics|themen|schlagwörter|stichwörter|etiquetas|temas|mots[- ]clés|sujets)\s*:"
     r"(\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3}(\s*[,|·•;/]\s*[^\s,|·•;/]+( [^\s,|·•;/]+){0,3})*)?\W*$"
-    r"|(e-?mail|phone|tel|telephone|fax|call us|contact)( number| us)?\s*:"
+    # a contact line of a guide's or a service page's foot, in the languages of its label
+    r"|(e-?mail|phone|tel|telephone|fax|call us|contact|web ?site|kontakt|telefon|téléphone|tél|courriel"
+    r"|site (web|internet)|contacto|teléfono|correo( electrónico)?|sitio web|contatti|telefono)"
+    r"( number| us)?\.?\s*:"
     r"|unlock (this|the full) (article|story)"
     # "Ready to …?" alone, or followed by the call it leads to (not "Ready to see it? The show runs…")
     r"|ready to (get started|grow|start|begin|take|talk|see|try|learn|find|book|join|switch|scale)\b"
@@ -1812,7 +1847,11 @@ TAIL_CALL = LinePattern(
     r"|\bjoin (us|me|our|my) on\b|\bconnect with me\b"
     r"|\bshare (it|this) with (your )?friends\b"
     r"|\btell your friends\b"
-    r"|\b(patreon|buy me a coffee|ko-fi)\b|funded by readers|reader[- ]supported"
+    r"|\b(patreon|buy me a coffee|ko-fi)\b"
+    # the site saying how it is paid for ("… is a reader-supported publication"), not a story's sentence about
+    # another outlet's funding ("…, which has been reader-supported since 2019")
+    r"|\bis an? (proudly |fully |100% )?(reader[- ]supported|reader[- ]funded) (publication|newsletter|site"
+    r"|website|blog|podcast|magazine|outlet|newsroom)\b"
     # the copyright line of a page's foot, wherever it stands in the line ("… is reader-funded. © 2025 …",
     # "… copyright © 2002 by …"), not a sentence's "every print stamped © 1962 Clarion Newspapers"
     r"|(^\W*|[.!?|·•]\s+|copyright\s*)©\s*\d{4}\b"
@@ -2257,6 +2296,23 @@ TEXT_RULES = (
 )
 
 
+_GET_STARTED = re.compile(r"get started\W*$", re.I)
+
+
+def _guide_subhead(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a guide's sub-heading made of a button's words ("Get started" bare) between the story's
+    sentences, over one that tells the steps (not a pitch in the site's voice, nor another call)."""
+    if not (0 < i < len(lines) - 1 and _GET_STARTED.match(lines[i].strip())):
+        return False
+    after = lines[i + 1].strip()
+    return (
+        _is_sentence(lines[i - 1])
+        and _is_sentence(after)
+        and FIRST_PERSON.search(after) is None
+        and CALL_LINE.find(after.lower()) < 0
+    )
+
+
 def text_rules(
     paragraphs: list[str],
     title: str | None,
@@ -2416,7 +2472,12 @@ def text_rules(
         ):
             bump("headline_repeat")
             continue
-        if call_on and len(stripped) < 200 and _line_hit(CALL_LINE, low, stripped):
+        if (
+            call_on
+            and len(stripped) < 200
+            and _line_hit(CALL_LINE, low, stripped)
+            and not _guide_subhead(out, i)
+        ):
             bump("call_lines")
             continue
         kept.append(para)

@@ -64,6 +64,8 @@ class Extraction:
 
 
 _SPACE = re.compile(r"\s+")
+_HEADLINE_CHARS = 200
+_INLINE_TAGS = frozenset({"span", "a", "b", "strong", "em", "i", "font", "small"})
 _BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -315,10 +317,26 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # class lookup, and frees it when nothing holds it: holding them all makes every later walk (ours
     # and trafilatura's over this tree) reuse the same proxies
     alive = list(tree.iter())  # noqa: F841 - held, not read
+    in_headline = []
     for br in tree.iter("br"):
         # a line break parts words as a space does: "By Jana Holt<br>Staff Writer" is five words to every
         # reader of the text, our rules included (lxml's text_content() runs "HoltStaff" together)
         br.tail = " " + br.tail if br.tail else " "
+        parent = br.getparent()
+        if parent is not None and (
+            parent.tag == "h1"
+            or parent.tag in _INLINE_TAGS
+            and ((grand := parent.getparent()) is not None and grand.tag == "h1")
+        ):
+            in_headline.append(br)
+    for br in in_headline:
+        # a headline set on two lines is one headline: trafilatura would print it as two lines of the text,
+        # which neither the title nor the rule that drops its copy from the text would know (only a
+        # headline's length: an <h1> holding a list or paragraphs keeps its lines; so do lower headings, which
+        # sites use for lists of products, steps, questions)
+        h1 = next(br.iterancestors("h1"))
+        if len(element_text(h1)) <= _HEADLINE_CHARS:
+            br.drop_tree()
     meta = extract_metadata(tree, url)
     body = tree.find("body")
     page_chars = len(element_text(body if body is not None else tree))

@@ -321,6 +321,7 @@ _BYLINE_WORDS = frozenset(
     facebook linkedin instagram email newsletter written by insights type category topic industry
     tag tags all bio full lifestyle news mon tue tues wed thu thur thurs fri sat sun monday tuesday
     wednesday thursday friday saturday sunday
+    写真 カメラ 映像 動画 編集 사진 영상 취재 편집 摄影 攝影
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -404,6 +405,31 @@ _MONTHS = {
     )
     for m in names.split()
 }
+# the Levantine (Syriac) month names of Syria, Lebanon, Jordan, Palestine and Iraq ("18 آذار 2025"), written
+# with or without their hamzas; two of them are two words, read as one ("كانون الثاني": January)
+_LEVANTINE_MONTHS = (
+    ("كانون_الثاني",),
+    ("شباط",),
+    ("آذار", "اذار"),
+    ("نيسان",),
+    ("أيار", "ايار"),
+    ("حزيران",),
+    ("تموز",),
+    ("آب", "اب"),
+    ("أيلول", "ايلول"),
+    ("تشرين_الأول", "تشرين_الاول"),
+    ("تشرين_الثاني",),
+    ("كانون_الأول", "كانون_الاول"),
+)
+_MONTHS.update({m: i + 1 for i, names in enumerate(_LEVANTINE_MONTHS) for m in names})
+_TWO_WORD_MONTH = re.compile(r"(كانون|تشرين)\s+(ال[أا]ول|الثاني)")
+
+
+def _one_word_months(text: str) -> str:
+    """``text`` with the two-word Levantine month names joined as one ("كانون_الثاني")."""
+    return _TWO_WORD_MONTH.sub(r"\1_\2", text) if "كانون" in text or "تشرين" in text else text
+
+
 # "March 3, 2026"; "3 March 2026", "3. März 2026", "1º de junho de 2026", "3 марта 2026", "١٧ سبتمبر ٢٠٢٦",
 # "24 नवंबर 2026" (the month a word of any script, with the vowel signs that \w leaves out; digits of any)
 _MONTH_TOKEN = r"[^\W\d_][^\s\d.,;:]{1,13}"
@@ -416,6 +442,7 @@ _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s
 
 
 def _parse_loose(value: str) -> str | None:
+    value = _one_word_months(value)
     for pattern, order in ((_LOOSE_MDY, "mdy"), (_LOOSE_DMY, "dmy"), (_CJK_DATE, "ymd")):
         match = pattern.search(value)
         if not match:
@@ -731,9 +758,10 @@ def _choose_title(
             if len(k) < 12 or hk == k or not (hk.startswith(k) or hk.endswith(k)):
                 continue
             rest = (hk[len(k) :] if hk.startswith(k) else hk[: -len(k)]).strip()
-            # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one
+            # "Headline | Site" or "Site - Headline": the part besides the <h1> is the shorter one (in
+            # letters where a headline of a script without spaces between words is one "word")
             separated = rest and rest[0 if hk.startswith(k) else -1] in _SEPARATOR_CHARS
-            if separated and len(rest.split()) < len(k.split()):
+            if separated and (len(rest.split()) < len(k.split()) or " " not in k and 2 * len(rest) < len(k)):
                 return _strip_site(h1, site_name, host_core, label=False)
     for h1 in h1s:
         # an <h1> that carries its date inside it ("Dec 18 2025 Headline", "Headline Posted on July 1, 2024")
@@ -989,7 +1017,7 @@ _REPORTER_WORD = re.compile(
 
 # the other roles of a Chinese byline's names, between them or after the last: "本报记者 王晓燕 通讯员 李明远"
 # (a correspondent beside the reporter), "记者 王晓燕 摄" (and her photograph)
-_CJK_ROLE_BETWEEN = re.compile(r"\s+(?:通讯员|通訊員|实习生|實習生)\s+")
+_CJK_ROLE_BETWEEN = re.compile(r"(?:\s+|(?<=[\u4e00-\u9fff]))(?:通讯员|通訊員|实习生|實習生)\s*")
 _CJK_ROLE_AFTER = re.compile(r"\s+(?:摄|攝|摄影|攝影|报道|報導)$")
 
 
@@ -1134,6 +1162,14 @@ _BY_START = re.compile(
 # the reporter's name before the word for reporter, as Japanese and Korean papers print it ("佐藤美咲 記者",
 # "김민준 기자"), alone on its line or before the reporter's e-mail address
 _NAME_THEN_REPORTER = re.compile(r"^\s*([^\W\d_]{2,6}(?: [^\W\d_]{1,4})?)\s?(?:記者|기자)(?:\s+\S+@\S+)?\s*$")
+# the word for reporter before the name, as Chinese papers print it under the headline ("记者 王晓燕",
+# "本报记者王晓燕", "记者王晓燕 通讯员李明远"): a name of two to four characters, alone on its line or
+# before the correspondent's, not a sentence that opens with a reporter's name ("记者王晓燕昨天走访了…")
+_HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+_REPORTER_THEN_NAME = re.compile(
+    rf"^\s*(?:本报|本社)?(?:记者|記者)\s*[:：]?\s*{_HAN_NAME}"
+    rf"(?:\s*(?:通讯员|通訊員|实习生|實習生)\s*{_HAN_NAME})*(?:\s+(?:摄|攝|报道|報導))?\s*$"
+)
 
 
 _META_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} \| ")
@@ -1181,6 +1217,10 @@ def _text_byline(
         if reporter and not _aside_from(el, story):
             names = normalise_authors([reporter.group(1)])
             if names and _looks_like_name(names[0]):
+                return names
+        if seen_h1 and _REPORTER_THEN_NAME.match(text) and not _aside_from(el, story):
+            names = normalise_authors(_name_from_text(text))
+            if names:
                 return names
         if not _BY_START.match(text):
             if seen_h1 and after <= 3 and _META_LINE.match(text):
@@ -1359,6 +1399,7 @@ _SCRIPTS = (
     (re.compile(r"[\u0590-\u05ff]"), "he"),
     (re.compile(r"[\u0600-\u06ff]"), "arabic"),
     (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+    (re.compile(r"[\u0900-\u097f]"), "devanagari"),
 )
 
 
@@ -1370,7 +1411,13 @@ _SCRIPT_OF = {
     "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf]"),
     "ru": _SCRIPTS[3][0],
     "ar": _SCRIPTS[6][0],
+    "hi": _SCRIPTS[8][0],
 }
+# the verbs "is" and "are" of Hindi (है, हैं), Marathi (आहे, आहेत) and Nepali (छ, छन्), as words (the danda
+# "।" ends a sentence): every story in one of them says them again and again, and none of the others
+_DEVANAGARI_WORD = r"(?<![\u0900-\u0963\u0966-\u097f])(?:{})(?![\u0900-\u0963\u0966-\u097f])"
+_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("है|हैं"))
+_NOT_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("आहे|आहेत|छ|छन्"))
 
 
 def _written_in(text: str, code: str) -> bool:
@@ -1403,6 +1450,11 @@ def _script_language(text: str) -> str | None:
         if code == "arabic":
             # Persian's and Urdu's own letters rule Arabic out
             return None if re.search(r"[پچژگکیٹڈڑںے]", text) else "ar"
+        if code == "devanagari":
+            # Hindi's is the likeliest language of the script, but Marathi and Nepali write in it too: Hindi
+            # only when its "is" and "are" outnumber theirs, and twice at least
+            hindi = len(_HINDI_IS.findall(text))
+            return "hi" if hindi >= 2 and hindi > len(_NOT_HINDI_IS.findall(text)) else None
         return code
     return None
 
@@ -1734,6 +1786,7 @@ _BYLINE_LEAD = re.compile(r"^\s*(?:by|par|von|por|door)\s+[^\W\d_][^|—–·•
 
 def _visible_date_text(text: str) -> tuple[str | None, bool]:
     """(ISO day, labelled as published) for a short text that is a date and little else."""
+    text = _one_word_months(text)
     day = _parse_loose(text)
     match = None
     if not day:

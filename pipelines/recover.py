@@ -9,11 +9,11 @@ article's run of text:
 - they lie between the first and the last kept paragraph (what comes before or after is front and end
   matter: datelines, bios, reference lists, sign-up boxes), or they are the rest of a story trafilatura
   cut short: sentences and their sub-headings after its last paragraph, a run of four at least (one to
-  three are a box at the story's end: an appeal, a note about the publisher; list items there are
-  footnotes, references, a site's profiles), or the items of a summary list over the first one (beside
-  it, or in a box over the story's body, an <aside> too, under a summary heading: "Key points", "In brief");
-  an <aside> between the kept paragraphs is read when it is the story's own headed box of text ("By the
-  numbers", "Key dates"), not one of links or cards;
+  three are a box at the story's end: an appeal, a note about the publisher, but for a review's verdict in
+  a box headed as one; list items there are footnotes, references, a site's profiles), or the items of a
+  summary list over the first one (beside it, or in a box over the story's body, an <aside> too, under a
+  summary heading: "Key points", "In brief"); an <aside> between the kept paragraphs is read when it is
+  the story's own headed box of text ("By the numbers", "Key dates"), not one of links or cards;
 - or they are the paragraphs of a fact check's box under the headline, over the story: a claim and the
   verdict on it after their labels ("The claim: …", "Our verdict: …"), put back over the first paragraph
   whatever the box's class (the rules below do not apply to them);
@@ -101,6 +101,13 @@ _SUMMARY_HEADING = re.compile(
     r"|(las )?claves|en resumen|lo esencial|in sintesi|in breve)\W*$",
     re.I,
 )
+# the heading of a review's verdict box: the writer's last word on what the story reviewed, which after the
+# story's last paragraph is no box of the site's however short it is
+_VERDICT_HEADING = re.compile(
+    r"\W*(((our|the|my|final) )?(verdict|bottom line)|fazit|unser urteil|notre (avis|verdict)|le verdict"
+    r"|(el |nuestro )?veredicto|il (nostro )?verdetto|ons oordeel|het oordeel)\W*$",
+    re.I,
+)
 
 
 def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = "") -> tuple[list[str], int]:
@@ -158,8 +165,8 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = 
         lst for lst in container.iter("ul", "ol") if announced_list(lst) and links_leave_site(lst, url)
     }
 
-    # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "out", after
-    # which paragraph, text)
+    # every block of the container in order: (tag, "kept" | "back" | "lead" | "tail" | "verdict" | "out",
+    # after which paragraph, text)
     flow: list[tuple[str, str, int, str]] = []
     last = -1
     for i in range(start, end):
@@ -209,7 +216,7 @@ def recover_dropped_blocks(tree: HtmlElement, paragraphs: list[str], url: str = 
     inserts: dict[int, list[str]] = {}
     added = 0
     for i, (tag, fate, after, text) in enumerate(flow):
-        if fate not in ("back", "tail", "lead"):
+        if fate not in ("back", "tail", "lead", "verdict"):
             continue
         if tag in _HEADINGS:
             following = flow[i + 1] if i + 1 < len(flow) else None
@@ -236,7 +243,8 @@ def _fate(
     sources: set[HtmlElement],
 ) -> str | None:
     """How a block trafilatura passed over, after its paragraph ``last`` of ``count``, may come back:
-    "back" between its paragraphs, "lead" over the first, "tail" after the last; None: it stays out."""
+    "back" between its paragraphs, "lead" over the first, "tail" after the last ("verdict" there, in a
+    review's verdict box, needs no run of sentences); None: it stays out."""
     if last < 0:
         # over the first paragraph, a list beside it or under a summary heading is the story's summary
         # ("Key points"), its items phrases of four words at least; the rest there is front matter: a
@@ -251,12 +259,23 @@ def _fate(
     elif last < count - 1:
         fate = "back" if _beside_kept(block, parents) or _prose(block, text) else None
     elif block.tag in _HEADINGS or (block.tag in _TAIL_TAGS and _prose(block, text)):
-        fate = "tail"
+        fate = "verdict" if _in_verdict_box(block, container) else "tail"
     else:
         fate = None
     if fate is None or not _reads_like_content(block, text, sources) or _named_widget(block, container):
         return None
     return fate
+
+
+def _in_verdict_box(block: HtmlElement, container: HtmlElement) -> bool:
+    """``block`` is in a story box (``_story_box``) of the article's element headed as a review's verdict
+    ("Our verdict", "Fazit")."""
+    for box in block.iterancestors("aside"):
+        if not any(a is container for a in box.iterancestors()):
+            return False
+        heading = next(box.iter(*_HEADINGS), None)
+        return heading is not None and _VERDICT_HEADING.match(element_text(heading)) is not None
+    return False
 
 
 def _blocks(root: HtmlElement) -> list[HtmlElement]:
