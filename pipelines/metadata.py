@@ -185,7 +185,10 @@ def _person_names(value, depth: int = 0) -> list[str]:
 
 _BY = re.compile(
     r"^\s*(?:(?:written|posted|published|reviewed|edited|article|text|words|story|reporting|compiled)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez|от|автор|بقلم)(?:\s*:\s*|\s+|(?-i:(?=[A-ZÀ-ÞĀ-Ž])))",
+    r"(?:(?:by|von|par|por|di|door|av|af|przez|от|автор|بقلم)(?:\s*:\s*|\s+)"
+    # run into the name by a template ("ByJane Doe"): the label in its own case, not the first letters of
+    # a word in capitals ("AFP", "DIANA HOLT", "BYRON COLE")
+    r"|(?-i:(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez)(?=[A-ZÀ-ÞĀ-Ž])))",
     re.I,
 )
 _LABEL = re.compile(

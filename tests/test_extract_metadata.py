@@ -112,6 +112,12 @@ def test_extract_article_carries_the_metadata():
         ('<p class="authors">Authors: Jane Doe and friends</p>', []),
         # "par" and "door" are "by" in French and Dutch, but not inside English words
         ('<p><a href="/parenting">PARENTING PROGRAM</a> <a href="/s">Door &amp; Window Sensors</a></p>', []),
+        # nor the first letters of a name or an agency in capitals ("BYRON", "DIANA", "AFP")
+        ('<p class="byline">BYRON COLE</p>', ["BYRON COLE"]),
+        ('<p class="byline">By DIANA HOLT</p>', ["DIANA HOLT"]),
+        ('<p class="byline">By AFP</p>', []),
+        # a template that runs the label into the name
+        ('<p class="byline"><span>By</span><a href="/staff/jane-doe">Jane Doe</a></p>', ["Jane Doe"]),
     ],
 )
 def test_byline_text_cleanup(byline, expected):
