@@ -344,9 +344,11 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     p_chars = sum(p_lens.values())  # = rules' p_len
     printed = None if meta.published else visible_date(tree)
     features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens, printed_date=printed)
-    if (features.get("url_listing") or features.get("declared_page")) and not force:
-        # a tag, author, search or page-2 URL, or a page that says it is one, is a listing whatever its
-        # text: no extraction to pay for
+    if (
+        features.get("url_listing") or features.get("declared_page") or features.get("platform_page")
+    ) and not force:
+        # a tag, author, search or page-2 URL, a page that says it is one, or one whose platform names it a
+        # forum's or a manual's page, is not a story whatever its text: no extraction to pay for
         page_type, why = classify_page(features)
         return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
     # both read the page as published, before our rules change it
