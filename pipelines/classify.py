@@ -444,15 +444,15 @@ def _split_words(text: str) -> int:
 # Chinese and Japanese characters for one English word, as a translation runs (a caption of 46 English
 # words is one of some 80 characters): the text's length in the words of the thresholds, which English set
 # (the words counted in Thai, Lao, Burmese and Khmer are words already)
-_CHARACTERS_PER_WORD = 2
+CHARACTERS_PER_WORD = 2
 
 
 def text_features(text: str, page_chars: int) -> dict:
     """Numbers describing the extracted text and its share of the page."""
-    words = count_words(text, _CHARACTERS_PER_WORD)
+    words = count_words(text, CHARACTERS_PER_WORD)
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     # (paragraphs are counted as the text is: most texts have no unspaced script to look for in each)
-    count = partial(count_words, per_word=_CHARACTERS_PER_WORD) if _UNSPACED.search(text) else _split_words
+    count = partial(count_words, per_word=CHARACTERS_PER_WORD) if _UNSPACED.search(text) else _split_words
     long_paragraphs = sum(1 for p in paragraphs if count(p) >= 25 and not p.startswith(("- ", "|")))
     list_lines = sum(1 for p in paragraphs if p.startswith("- "))
     table_lines = sum(1 for p in paragraphs if p.startswith("|"))

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipelines.classify import CHARACTERS_PER_WORD, count_words
 from pipelines.metadata import WEEKDAYS, printed_date
 
 _SPACE = re.compile(r"\s+")
@@ -1003,12 +1004,17 @@ def rule_story_card_grids(tree: HtmlElement, ctx: dict) -> int:
     return removed
 
 
-_SENTENCE_ENDINGS = tuple('.!?:;"”)')
+# (and the full stops of Chinese and Japanese, their closing quotes, Devanagari's danda and Arabic's question
+# mark)
+_SENTENCE_ENDINGS = tuple('.!?:;"”)。！？」』।؟')
 
 
 def is_sentence(text: str) -> bool:
-    """A sentence of the story's length (eight words or more, ended as sentences end), not a label."""
-    return len(text.split()) >= 8 and text.rstrip().endswith(_SENTENCE_ENDINGS)
+    """A sentence of the story's length (eight words or more, ended as sentences end), not a label. Words
+    are counted as the page-type thresholds count them, so a Chinese or Japanese sentence, written without
+    spaces, has its words too."""
+    text = text.rstrip()
+    return text.endswith(_SENTENCE_ENDINGS) and count_words(text, CHARACTERS_PER_WORD) >= 8
 
 
 def _story_goes_on(card: HtmlElement) -> bool:

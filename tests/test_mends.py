@@ -19,7 +19,9 @@ What a reader expects:
 - a headline broken over two lines by <br> comes out as one headline, and not as two lines of the text;
 - the story's last sentence about another outlet that is "reader-supported" stays; the site's own
   "reader-supported" notice goes;
-- a story's sub-heading "Get started" over the steps of a guide stays; the button's "Get started" goes.
+- a story's sub-heading "Get started" over the steps of a guide stays; the button's "Get started" goes;
+- the next story an infinite-scroll page appends under a Japanese story goes, as under an English one: the
+  rules that look for a story's sentences find them in a script written without spaces.
 """
 
 from __future__ import annotations
@@ -391,3 +393,40 @@ def test_a_get_started_button_or_pitch_heading_goes(after):
         _story_page({}, []).replace("<div class='story'></div>", f"<div class='story'>{page}</div>")
     )
     assert "Get started" not in lines
+
+
+# --- the next story appended under a story written without spaces -------------------------------------------
+
+_JA_STORY = [
+    "北浜市の市立図書館は十二日、二年間の改修工事を終えて再開した。初日には開館前から約三百人が列を作った。",
+    "改修では耐震補強に加え、児童書のコーナーを二倍に広げ、屋上には読書用のテラスを新たに設けた。",
+    "館長の森川由紀さんは「子どもたちが一日中過ごせる場所にしたかった」と話し、来館者を出迎えた。",
+    "市によると、工事費は約十八億円で、その半分を国の補助金でまかなった。蔵書は約四十万冊に増える。",
+]
+_JA_NEXT = [
+    "北浜港では十二日、今年初めてのサンマが水揚げされた。漁協によると、昨年より一週間ほど早いという。",
+    "初日の水揚げ量は約二十トンで、例年並みだった。市場では威勢のいい掛け声とともに競りが行われた。",
+    "漁協の担当者は「脂の乗りもよく、今年は期待できそうだ」と話し、今後の漁に期待を寄せた。",
+]
+
+
+def _ja_article(headline: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<article class='news-detail'><h1>{headline}</h1>{body}</article>"
+
+
+def test_the_next_story_appended_under_a_japanese_story_goes():
+    # an infinite-scroll page appends the next story below the first, each in its own <article> with its own
+    # <h1>: a story in Japanese has sentences too, though they hold no spaces
+    page = (
+        "<html lang='ja'><head><meta charset='utf-8'><title>市立図書館が再開 | 北浜新報</title></head><body>"
+        "<header><a href='/'>北浜新報</a></header><main>"
+        + _ja_article("市立図書館、二年ぶりに再開", _JA_STORY)
+        + _ja_article("サンマ初水揚げ、例年より早く", _JA_NEXT)
+        + "</main><footer>© 北浜新報社</footer></body></html>"
+    )
+    result = extract_article(page.encode(), "https://kitahama-shimpo.example/news/2026/09/12/library")
+    assert result.is_article, result.reason
+    text = result.record["text"]
+    assert [p for p in _JA_STORY if p not in text] == []
+    assert [p for p in _JA_NEXT if p in text] == []
