@@ -1,0 +1,108 @@
+"""Today's rules attacked with pages of our own (invented outlets, people and text), where a rule took a real
+story or a real byline for something else.
+
+What a reader expects:
+
+- a project's news post printed by Sphinx (the Docutils generator tag) at a plain path ("/2025/…",
+  "/updates/…") that declares itself a dated article in its head is a story, not a page of the manual;
+  the manual's own pages, which declare no such date, are still not stories;
+- a review whose theme types it og:type "product" but dates its publication (article:published_time) is a
+  story; a shop's product page, which dates nothing, is still not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract import extract_article
+
+# --- a Sphinx-built project's news post at a plain path -----------------------------------------------------
+
+_SPRINT = [
+    "The Tidepool project held its first in-person sprint in Lisbon last week, and forty contributors came"
+    " from eleven countries to work on the parser, the documentation and the long-awaited plugin interface.",
+    "Over three days the group closed 112 issues and merged 64 pull requests, more than in the whole of the"
+    " previous quarter, and agreed a plan for the 3.0 release that we describe below.",
+    "The biggest change is that plugins will no longer need to import private modules; a small public"
+    " interface replaces them, and the old imports will warn for two releases before they stop working.",
+    "We also agreed to drop support for the oldest supported Python version in the next release, after a"
+    " survey of users showed that fewer than two percent still depended on it.",
+    "Thanks to the university that lent us its rooms, and to everyone who travelled; the next sprint will be"
+    " held in the autumn, and we will announce the city on the mailing list.",
+]
+_DATED_ARTICLE = (
+    "<meta property='og:type' content='article'>"
+    "<meta property='article:published_time' content='2025-05-14T10:00:00Z'>"
+)
+
+
+def _sphinx_page(head: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in _SPRINT)
+    return (
+        "<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='generator' content='Docutils 0.20.1: https://docutils.sourceforge.io/' />"
+        f"<title>Report from the Lisbon sprint - Tidepool</title>{head}</head><body>"
+        "<div class='document'><div class='body' role='main'><section>"
+        f"<h1>Report from the Lisbon sprint</h1><p>Posted on 14 May 2025 by Ana Ferreira</p>{body}"
+        "</section></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tidepool.example/2025/lisbon-sprint.html",
+        "https://tidepool.example/updates/lisbon-sprint.html",
+    ],
+)
+def test_a_sphinx_projects_dated_news_post_at_a_plain_path_is_a_story(url):
+    result = extract_article(_sphinx_page(_DATED_ARTICLE), url)
+    assert result.is_article, result.reason
+    assert "forty contributors" in result.record["text"]
+
+
+def test_a_sphinx_manuals_page_that_dates_nothing_is_still_not_a_story():
+    result = extract_article(_sphinx_page(""), "https://tidepool.example/guide/plugins.html")
+    assert not result.is_article
+    assert result.reason == "not-article:platform-page"
+
+
+# --- a review typed og:type product by its theme ------------------------------------------------------------
+
+_REVIEW = [
+    "The Kestrel K2 is the first pair of walking boots I have worn that needed no breaking in: I took them"
+    " straight out of the box and up a wet hill for nine miles, and came back without a blister.",
+    "The leather upper is stiff enough to hold an ankle on loose scree, and the sole grips well on wet rock,"
+    " though it picks up mud in its deep lugs and sheds it slowly on the way down.",
+    "At 1.4kg the pair is heavier than the fabric boots most of its rivals now sell, and in summer my feet"
+    " were hot by the afternoon, which is the price of the waterproof lining.",
+    "The laces are the weak point: one frayed at an eyelet after three weeks, and the maker's replacement"
+    " pair took a fortnight to arrive by post.",
+    "Still, for winter walking in the hills this is the boot I would buy with my own money, and at its"
+    " current price it undercuts the better-known brands by a third.",
+]
+_REVIEW_URL = "https://fellsidegear.example/reviews/kestrel-k2-walking-boots"
+
+
+def _product_typed_page(head: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in _REVIEW)
+    return (
+        "<html lang='en'><head><meta charset='utf-8'>"
+        "<title>Kestrel K2 walking boots review - Fellside Gear</title>"
+        f"<meta property='og:type' content='product'>{head}</head><body><main><article>"
+        f"<h1>Kestrel K2 walking boots review</h1><p class='byline'>By Owen Pryce</p>{body}"
+        "</article></main></body></html>"
+    )
+
+
+def test_a_dated_review_its_theme_types_as_a_product_is_a_story():
+    page = _product_typed_page("<meta property='article:published_time' content='2025-11-02T08:00:00Z'>")
+    result = extract_article(page, _REVIEW_URL)
+    assert result.is_article, result.reason
+    assert result.record["authors"] == ["Owen Pryce"]
+
+
+def test_a_product_page_that_dates_nothing_is_still_not_a_story():
+    result = extract_article(_product_typed_page(""), "https://fellsidegear.example/products/kestrel-k2")
+    assert not result.is_article
+    assert result.reason == "not-article:declared-page"
