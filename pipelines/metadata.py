@@ -1166,8 +1166,13 @@ _NAME_THEN_REPORTER = re.compile(r"^\s*([^\W\d_]{2,6}(?: [^\W\d_]{1,4})?)\s?(?:�
 # "本报记者王晓燕", "记者王晓燕 通讯员李明远"): a name of two to four characters, alone on its line or
 # before the correspondent's, not a sentence that opens with a reporter's name ("记者王晓燕昨天走访了…")
 _HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+# nor a column's label made of the same word ("记者手记": a reporter's notebook, "记者观察", "记者调查")
+_REPORTER_COLUMN = (
+    r"(?:手记|手記|观察|觀察|调查|調查|连线|連線|问答|問答|笔记|筆記|札记|札記|专访|專訪|探访|探訪|直击|直擊"
+    r"|走访|走訪|实测|實測|体验|體驗|追踪|追蹤|招待会|招待會)\s*$"
+)
 _REPORTER_THEN_NAME = re.compile(
-    rf"^\s*(?:本报|本社)?(?:记者|記者)\s*[:：]?\s*{_HAN_NAME}"
+    rf"^\s*(?:本报|本社)?(?:记者|記者)\s*[:：]?\s*(?!{_REPORTER_COLUMN}){_HAN_NAME}"
     rf"(?:\s*(?:通讯员|通訊員|实习生|實習生)\s*{_HAN_NAME})*(?:\s+(?:摄|攝|报道|報導))?\s*$"
 )
 

@@ -7,7 +7,9 @@ What a reader expects:
   "/updates/…") that declares itself a dated article in its head is a story, not a page of the manual;
   the manual's own pages, which declare no such date, are still not stories;
 - a review whose theme types it og:type "product" but dates its publication (article:published_time) is a
-  story; a shop's product page, which dates nothing, is still not.
+  story; a shop's product page, which dates nothing, is still not;
+- a Chinese column's label under the headline made of the word for reporter ("记者手记", a reporter's
+  notebook; "记者观察", "记者调查") names no one; "记者王晓燕" still names the reporter.
 """
 
 from __future__ import annotations
@@ -106,3 +108,37 @@ def test_a_product_page_that_dates_nothing_is_still_not_a_story():
     result = extract_article(_product_typed_page(""), "https://fellsidegear.example/products/kestrel-k2")
     assert not result.is_article
     assert result.reason == "not-article:declared-page"
+
+
+# --- a Chinese column's label made of the word for reporter -------------------------------------------------
+
+_FERRY = [
+    "海滨市轮渡公司周二宣布，往返老港区与东岛的渡轮将从下月起增加夜班航次，方便在港区工作的居民回家。",
+    "公司负责人说，夜班渡轮每半小时一班，票价与白天相同，老年人和学生仍可凭证件享受半价优惠。",
+    "东岛居民多年来一直呼吁增加夜班航次，许多人下班后只能在码头等候最后一班船，冬天尤其辛苦。",
+    "市交通局表示，新航次试运行三个月后将根据客流情况决定是否长期保留，并欢迎市民提出意见。",
+]
+
+
+def _ferry_page(under_headline: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in _FERRY)
+    return (
+        "<html lang='zh-CN'><head><meta charset='utf-8'><title>轮渡增开夜班航次 - 海滨日报</title>"
+        "<meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2025-03-18T09:00:00+08:00'></head><body>"
+        f"<main><article><h1>轮渡增开夜班航次</h1>{under_headline}<div class='content'>{body}</div>"
+        "</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("label", ["<p>记者手记</p>", "<h2>记者观察</h2>", "<p class='column'>记者调查</p>"])
+def test_a_chinese_columns_label_of_the_word_for_reporter_names_no_one(label):
+    result = extract_article(_ferry_page(label), "https://haibin-ribao.example/2025/03/18/ferry.html")
+    assert result.record["authors"] == []
+    assert result.record["language"].startswith("zh")
+
+
+def test_a_chinese_reporters_byline_beside_a_columns_label_still_names_her():
+    page = _ferry_page("<p>记者手记</p><p>记者王晓燕</p>")
+    result = extract_article(page, "https://haibin-ribao.example/2025/03/18/ferry.html")
+    assert result.record["authors"] == ["王晓燕"]
