@@ -1419,10 +1419,12 @@ _SCRIPT_OF = {
     "hi": _SCRIPTS[8][0],
 }
 # the verbs "is" and "are" of Hindi (है, हैं), Marathi (आहे, आहेत) and Nepali (छ, छन्), as words (the danda
-# "।" ends a sentence): every story in one of them says them again and again, and none of the others
+# "।" ends a sentence): every story in one of them says them again and again, and none of the others; and
+# as a report told in the past tense may not say "is" once, "was" and "were" (Hindi था, थी, थे, थीं; Nepali
+# थियो, थिए) and "in" (Hindi में; Marathi मध्ये, Nepali writes मा on the word)
 _DEVANAGARI_WORD = r"(?<![\u0900-\u0963\u0966-\u097f])(?:{})(?![\u0900-\u0963\u0966-\u097f])"
-_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("है|हैं"))
-_NOT_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("आहे|आहेत|छ|छन्"))
+_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("है|हैं|था|थी|थे|थीं|में"))
+_NOT_HINDI_IS = re.compile(_DEVANAGARI_WORD.format("आहे|आहेत|छ|छन्|थियो|थिए|मध्ये"))
 
 
 def _written_in(text: str, code: str) -> bool:

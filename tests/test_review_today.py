@@ -9,7 +9,9 @@ What a reader expects:
 - a review whose theme types it og:type "product" but dates its publication (article:published_time) is a
   story; a shop's product page, which dates nothing, is still not;
 - a Chinese column's label under the headline made of the word for reporter ("记者手记", a reporter's
-  notebook; "记者观察", "记者调查") names no one; "记者王晓燕" still names the reporter.
+  notebook; "记者观察", "记者调查") names no one; "记者王晓燕" still names the reporter;
+- a Hindi story told in the past tense (its "was" and "were", never "is") on a page that declares no
+  language or a template's "en" is in Hindi, as one told in the present is.
 """
 
 from __future__ import annotations
@@ -142,3 +144,28 @@ def test_a_chinese_reporters_byline_beside_a_columns_label_still_names_her():
     page = _ferry_page("<p>记者手记</p><p>记者王晓燕</p>")
     result = extract_article(page, "https://haibin-ribao.example/2025/03/18/ferry.html")
     assert result.record["authors"] == ["王晓燕"]
+
+
+# --- a Hindi story told in the past tense -------------------------------------------------------------------
+
+# a council's decision reported in the past tense: "था", "थे", "किए" and "में", and not once "है"
+_HINDI_PAST = [
+    "नगर निगम ने मंगलवार को पुराने बाज़ार की मरम्मत के लिए दो करोड़ रुपये मंज़ूर किए। बैठक में सभी पार्षद मौजूद"
+    " थे और प्रस्ताव बिना विरोध के पारित हुआ।",
+    "महापौर ने कहा कि काम अगले महीने शुरू होगा और बारिश से पहले छत बदल दी जाएगी। व्यापारियों ने फ़ैसले का स्वागत किया।",
+    "बाज़ार की इमारत सौ साल से ज़्यादा पुरानी थी और पिछले साल उसकी एक दीवार गिर गई थी। तब से कई दुकानें बंद पड़ी थीं।",
+    "व्यापार संघ के अध्यक्ष ने बताया कि दुकानदार काम के दौरान पास के मैदान में अस्थायी दुकानें लगाएंगे।",
+]
+
+
+@pytest.mark.parametrize("declared", ["", " lang='en'"])
+def test_a_hindi_story_told_in_the_past_tense_is_in_hindi(declared):
+    body = "".join(f"<p>{p}</p>" for p in _HINDI_PAST)
+    page = (
+        f"<html{declared}><head><meta charset='utf-8'><title>पुराने बाज़ार की मरम्मत को मंज़ूरी</title>"
+        "<meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2025-03-18T09:00:00+05:30'></head>"
+        f"<body><main><article><h1>पुराने बाज़ार की मरम्मत को मंज़ूरी</h1>{body}</article></main></body></html>"
+    )
+    result = extract_article(page, "https://nagar-samachar.example/2025/03/18/bazaar.html")
+    assert result.record["language"] == "hi"
