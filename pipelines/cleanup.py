@@ -1858,7 +1858,9 @@ TAIL_CALL = LinePattern(
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     # a nonprofit newsroom's appeal under its stories ("We rely on readers like you. Donate today")
+    # (not "people like you and me", which are anyone, not the reader the appeal leans on)
     r"|\b(rely|relies|depend|depends) on (readers|listeners|supporters|members|donors|people) like you\b"
+    r"(?!,? (and|or) (me|i|us)\b)"
     r"|(^|[.!?] )(donate|give)( now| today| here)?\W*$"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"

@@ -11,7 +11,9 @@ What a reader expects:
 - a Chinese column's label under the headline made of the word for reporter ("记者手记", a reporter's
   notebook; "记者观察", "记者调查") names no one; "记者王晓燕" still names the reporter;
 - a Hindi story told in the past tense (its "was" and "were", never "is") on a page that declares no
-  language or a template's "en" is in Hindi, as one told in the present is.
+  language or a template's "en" is in Hindi, as one told in the present is;
+- a story's last sentence that says the club can rely on "members like you and me" is the story's (a
+  newsroom's "We rely on readers like you" under it still goes: test_story_forms).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract import extract_article
+from tests.test_story_structures import _STORY, _lines, _story_page
 
 # --- a Sphinx-built project's news post at a plain path -----------------------------------------------------
 
@@ -169,3 +172,18 @@ def test_a_hindi_story_told_in_the_past_tense_is_in_hindi(declared):
     )
     result = extract_article(page, "https://nagar-samachar.example/2025/03/18/bazaar.html")
     assert result.record["language"] == "hi"
+
+
+# --- "people like you and me" in the story's last sentence -------------------------------------------------
+
+
+def test_a_storys_last_sentence_of_people_like_you_and_me_stays():
+    # "like you and me" is ordinary people, not the reader a newsroom's appeal leans on ("We rely on readers
+    # like you")
+    last = (
+        "Rossiter said the club could rely on members like you and me, and on the harbour's long memory of"
+        " its crews."
+    )
+    lines, _ = _lines(_story_page({}, [*_STORY, last]))
+    assert lines[-1] == last
+    assert [p for p in _STORY if p not in lines] == []
