@@ -56,9 +56,10 @@ COMMENT_HEADING = re.compile(
     r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
     r"|what do you think\??|reader comments"
     # an obituary's guestbook ("Memories & Condolences", "Sign the guestbook", "Share a memory"); not a
-    # story's section of the tributes paid ("Condolences" alone heads the messages of leaders it quotes)
+    # story's section of the tributes paid ("Condolences" alone heads the messages of leaders it quotes),
+    # nor one of its own about a guestbook ("Guestbook" alone heads a feature's section on an inn's book)
     r"|memories (and|&) condolences|(leave|offer|send|share|post) (a |your )?condolences?( message)?"
-    r"|(sign|view) the (guest ?book|book of condolence)|guest ?book"
+    r"|(sign|view) the (guest ?book|book of condolence)|guest ?book (entries|messages)"
     r"|share (a|your) memor(y|ies)( of .{1,60})?"
     r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
     r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"

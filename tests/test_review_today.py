@@ -13,7 +13,9 @@ What a reader expects:
 - a Hindi story told in the past tense (its "was" and "were", never "is") on a page that declares no
   language or a template's "en" is in Hindi, as one told in the present is;
 - a story's last sentence that says the club can rely on "members like you and me" is the story's (a
-  newsroom's "We rely on readers like you" under it still goes: test_story_forms).
+  newsroom's "We rely on readers like you" under it still goes: test_story_forms);
+- a feature's section headed "Guestbook" alone (about an inn's guestbook) stays; an obituary's "Sign the
+  guestbook" and "Memories & Condolences" still go (test_story_forms).
 """
 
 from __future__ import annotations
@@ -187,3 +189,18 @@ def test_a_storys_last_sentence_of_people_like_you_and_me_stays():
     lines, _ = _lines(_story_page({}, [*_STORY, last]))
     assert lines[-1] == last
     assert [p for p in _STORY if p not in lines] == []
+
+
+# --- a story's section headed "Guestbook" ------------------------------------------------------------------
+
+
+def test_a_storys_section_headed_guestbook_stays():
+    # a feature on an inn that closes, its section on the inn's own guestbook under a one-word sub-heading
+    section = [
+        "The inn's guestbook, kept at the bar since 1931, holds the signatures of three prime ministers and"
+        " a touring circus.",
+        "Its last page will go to the county archive when the doors close on Sunday, the owners said.",
+    ]
+    lines, _ = _lines(_story_page({3: "<h2>Guestbook</h2>" + "".join(f"<p>{p}</p>" for p in section)}))
+    assert "Guestbook" in lines
+    assert [p for p in [*_STORY, *section] if p not in lines] == []
