@@ -46,15 +46,32 @@ _DATED_ARTICLE = (
 )
 
 
-def _sphinx_page(head: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in _SPRINT)
+def _page(
+    head: str,
+    headline: str,
+    paragraphs: list[str],
+    *,
+    lang: str = " lang='en'",
+    site: str = "",
+    frame: tuple[str, str] = ("<main><article>", "</article></main>"),
+    under: str = "",
+) -> str:
+    """A page of ``paragraphs`` under ``headline`` (and ``under`` it), ``head`` in its <head>."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
-        "<html lang='en'><head><meta charset='utf-8'>"
-        "<meta name='generator' content='Docutils 0.20.1: https://docutils.sourceforge.io/' />"
-        f"<title>Report from the Lisbon sprint - Tidepool</title>{head}</head><body>"
-        "<div class='document'><div class='body' role='main'><section>"
-        f"<h1>Report from the Lisbon sprint</h1><p>Posted on 14 May 2025 by Ana Ferreira</p>{body}"
-        "</section></div></div></body></html>"
+        f"<html{lang}><head><meta charset='utf-8'><title>{headline}{site}</title>{head}</head><body>"
+        f"{frame[0]}<h1>{headline}</h1>{under}{body}{frame[1]}</body></html>"
+    )
+
+
+def _sphinx_page(head: str) -> str:
+    return _page(
+        "<meta name='generator' content='Docutils 0.20.1: https://docutils.sourceforge.io/' />" + head,
+        "Report from the Lisbon sprint",
+        _SPRINT,
+        site=" - Tidepool",
+        frame=("<div class='document'><div class='body' role='main'><section>", "</section></div></div>"),
+        under="<p>Posted on 14 May 2025 by Ana Ferreira</p>",
     )
 
 
@@ -95,13 +112,12 @@ _REVIEW_URL = "https://fellsidegear.example/reviews/kestrel-k2-walking-boots"
 
 
 def _product_typed_page(head: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in _REVIEW)
-    return (
-        "<html lang='en'><head><meta charset='utf-8'>"
-        "<title>Kestrel K2 walking boots review - Fellside Gear</title>"
-        f"<meta property='og:type' content='product'>{head}</head><body><main><article>"
-        f"<h1>Kestrel K2 walking boots review</h1><p class='byline'>By Owen Pryce</p>{body}"
-        "</article></main></body></html>"
+    return _page(
+        "<meta property='og:type' content='product'>" + head,
+        "Kestrel K2 walking boots review",
+        _REVIEW,
+        site=" - Fellside Gear",
+        under="<p class='byline'>By Owen Pryce</p>",
     )
 
 
@@ -129,13 +145,14 @@ _FERRY = [
 
 
 def _ferry_page(under_headline: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in _FERRY)
-    return (
-        "<html lang='zh-CN'><head><meta charset='utf-8'><title>轮渡增开夜班航次 - 海滨日报</title>"
+    return _page(
         "<meta property='og:type' content='article'>"
-        "<meta property='article:published_time' content='2025-03-18T09:00:00+08:00'></head><body>"
-        f"<main><article><h1>轮渡增开夜班航次</h1>{under_headline}<div class='content'>{body}</div>"
-        "</article></main></body></html>"
+        "<meta property='article:published_time' content='2025-03-18T09:00:00+08:00'>",
+        "轮渡增开夜班航次",
+        _FERRY,
+        lang=" lang='zh-CN'",
+        site=" - 海滨日报",
+        under=under_headline,
     )
 
 
@@ -166,13 +183,11 @@ _HINDI_PAST = [
 
 @pytest.mark.parametrize("declared", ["", " lang='en'"])
 def test_a_hindi_story_told_in_the_past_tense_is_in_hindi(declared):
-    body = "".join(f"<p>{p}</p>" for p in _HINDI_PAST)
-    page = (
-        f"<html{declared}><head><meta charset='utf-8'><title>पुराने बाज़ार की मरम्मत को मंज़ूरी</title>"
+    head = (
         "<meta property='og:type' content='article'>"
-        "<meta property='article:published_time' content='2025-03-18T09:00:00+05:30'></head>"
-        f"<body><main><article><h1>पुराने बाज़ार की मरम्मत को मंज़ूरी</h1>{body}</article></main></body></html>"
+        "<meta property='article:published_time' content='2025-03-18T09:00:00+05:30'>"
     )
+    page = _page(head, "पुराने बाज़ार की मरम्मत को मंज़ूरी", _HINDI_PAST, lang=declared)
     result = extract_article(page, "https://nagar-samachar.example/2025/03/18/bazaar.html")
     assert result.record["language"] == "hi"
 
@@ -217,11 +232,7 @@ def test_a_storys_section_headed_guestbook_stays():
     " forum threads carry both",
 )
 def test_a_vbulletin_sites_cms_article_is_a_story():
-    body = "".join(f"<p>{p}</p>" for p in _SPRINT)
-    page = (
-        "<html lang='en'><head><meta charset='utf-8'><meta name='generator' content='vBulletin 5.7.5' />"
-        f"<title>Report from the Lisbon sprint - Tidepool Community</title>{_DATED_ARTICLE}</head><body>"
-        f"<main><article><h1>Report from the Lisbon sprint</h1>{body}</article></main></body></html>"
-    )
+    generator = "<meta name='generator' content='vBulletin 5.7.5' />"
+    page = _page(generator + _DATED_ARTICLE, "Report from the Lisbon sprint", _SPRINT, site=" - Tidepool")
     result = extract_article(page, "https://community.tidepool.example/articles/5512-lisbon-sprint")
     assert result.is_article, result.reason
