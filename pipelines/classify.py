@@ -244,8 +244,9 @@ def _url_features(url: str) -> dict:
     }
 
 
-def _platform_kind(tree: HtmlElement, body: HtmlElement, url_path: str) -> str:
-    """The kind of page its platform's template names (see ``_PLATFORM_GENERATOR``), or ""."""
+def _platform_kind(tree: HtmlElement, body: HtmlElement, url_path: str, dated_story: bool = False) -> str:
+    """The kind of page its platform's template names (see ``_PLATFORM_GENERATOR``), or "". ``dated_story``:
+    the head declares a story and its publication date."""
     if (
         body.get("id") == "phpbb"  # phpBB's prosilver and its children: viewtopic, viewforum, memberlist
         or body.get("data-pageapp") == "forums"  # Invision Community's forums app (not its "cms" articles)
@@ -261,8 +262,9 @@ def _platform_kind(tree: HtmlElement, body: HtmlElement, url_path: str) -> str:
         if (el.get("name") or "").lower() == "generator":
             name = _GENERATOR_NAME.match((el.get("content") or "").lower())
             kind = _PLATFORM_GENERATOR.get(name.group() if name else "", "")
-            # a manual's generator may print the project's blog too: a story section or a dated path wins
-            if kind and not (kind == "documentation" and _URL_SECTION.search(url_path)):
+            # a manual's generator may print the project's blog too: a story section or a dated path wins,
+            # and so does a story its head declares and dates (a Sphinx blog's post at "/2025/sprint.html")
+            if kind and not (kind == "documentation" and (dated_story or _URL_SECTION.search(url_path))):
                 return kind
     return ""
 
@@ -357,13 +359,15 @@ def page_features(
         t.rsplit("/", 1)[-1].lower() for el in (tree, body) for t in (el.get("itemtype") or "").split()
     }
     declared = sorted(_DECLARED_PAGE[t] for t in own if t in _DECLARED_PAGE)
-    if og == "profile" and meta.date_source not in ("meta", "jsonld"):
+    dated = meta.date_source in ("meta", "jsonld")
+    if og == "profile" and not dated:
         # og:type profile is an author's page, unless the head also dates a publication (a theme typing
         # every page "profile" still stamps each story's article:published_time): a profile has no such date
         declared.append("listing")
-    if og.split(".")[0] == "product":
+    if og.split(".")[0] == "product" and not dated:
         # Open Graph's product, product.item, product.group: a shop's product or range page (Shopify and
-        # the other shop platforms declare it; no dev article does)
+        # the other shop platforms declare it; no dev article does), unless the head also dates a
+        # publication, as a review typed "product" by its theme does: a shop's product has no such date
         declared.append("product")
     if "jobposting" in ld:
         # a vacancy: schema.org's JobPosting, which job boards and careers plugins declare for search engines
@@ -376,7 +380,12 @@ def page_features(
         **{f"ld_{kind}": float(kind in ld_non) for kind in _LD_KINDS},
         # the page's own kind, unless it also declares a story (a WebPage node wrapping an Article)
         "declared_page": "" if ld & ARTICLE_TYPES or not declared else declared[0],
-        "platform_page": _platform_kind(tree, body, urlsplit(url).path if url else ""),
+        "platform_page": _platform_kind(
+            tree,
+            body,
+            urlsplit(url).path if url else "",
+            dated and (og in ("article", "news", "blog", "blogposting") or bool(ld & ARTICLE_TYPES)),
+        ),
         # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire brief
         # on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
         "has_date": float(bool(meta.published or printed_date and meta.h1)),

@@ -57,9 +57,10 @@ COMMENT_HEADING = re.compile(
     r"|(\d+\s+)?(comments?|responses?|replies|thoughts on .{1,150})"
     r"|what do you think\??|reader comments"
     # an obituary's guestbook ("Memories & Condolences", "Sign the guestbook", "Share a memory"); not a
-    # story's section of the tributes paid ("Condolences" alone heads the messages of leaders it quotes)
+    # story's section of the tributes paid ("Condolences" alone heads the messages of leaders it quotes),
+    # nor one of its own about a guestbook ("Guestbook" alone heads a feature's section on an inn's book)
     r"|memories (and|&) condolences|(leave|offer|send|share|post) (a |your )?condolences?( message)?"
-    r"|(sign|view) the (guest ?book|book of condolence)|guest ?book"
+    r"|(sign|view) the (guest ?book|book of condolence)|guest ?book (entries|messages)"
     r"|share (a|your) memor(y|ies)( of .{1,60})?"
     r"|commentaires?|kommentare?|comentarios?|commenti|comentários|reacties|reageer( op dit artikel)?"
     r"|komentarze|skomentuj|kommentarer|kommentera|комментарии|yorumlar|yorum yap|komentar"
@@ -1864,7 +1865,9 @@ TAIL_CALL = LinePattern(
     r"|\byour ([\w-]+ ){0,3}(donations?|contributions?)\b|\byour first (order|purchase|month|box|lesson)\b"
     r"|\bsupport (us|our|my) (work|journalism|mission|newsroom|site|blog|reporting)\b"
     # a nonprofit newsroom's appeal under its stories ("We rely on readers like you. Donate today")
+    # (not "people like you and me", which are anyone, not the reader the appeal leans on)
     r"|\b(rely|relies|depend|depends) on (readers|listeners|supporters|members|donors|people) like you\b"
+    r"(?!,? (and|or) (me|i|us)\b)"
     r"|(^|[.!?] )(donate|give)( now| today| here)?\W*$"
     r"|\b(contains?|uses?|includes?) affiliate links\b|affiliate links? (are|is) used|\baffiliate marketer\b"
     r"|\b(we|i) may (earn|receive|get) (a )?(small )?(commission|compensation)|earn from qualifying purchases"
