@@ -360,6 +360,7 @@ def page_features(
     }
     declared = sorted(_DECLARED_PAGE[t] for t in own if t in _DECLARED_PAGE)
     dated = meta.date_source in ("meta", "jsonld")
+    og_story = og in ("article", "news", "blog", "blogposting")
     if og == "profile" and not dated:
         # og:type profile is an author's page, unless the head also dates a publication (a theme typing
         # every page "profile" still stamps each story's article:published_time): a profile has no such date
@@ -373,7 +374,7 @@ def page_features(
         # a vacancy: schema.org's JobPosting, which job boards and careers plugins declare for search engines
         declared.append("listing")
     features = {
-        "og_article": float(og in ("article", "news", "blog", "blogposting")),
+        "og_article": float(og_story),
         "ld_article": float(bool((ld & ARTICLE_TYPES) - _DOC_LD)),
         "ld_non_article": float(bool(ld_non)),
         "ld_non_kind": sorted(ld_non)[0] if ld_non else "",
@@ -384,7 +385,7 @@ def page_features(
             tree,
             body,
             urlsplit(url).path if url else "",
-            dated and (og in ("article", "news", "blog", "blogposting") or bool(ld & ARTICLE_TYPES)),
+            dated and (og_story or bool(ld & ARTICLE_TYPES)),
         ),
         # a date printed by a headline in <h1> is the page's own word as much as a meta tag's: a wire brief
         # on a plain page states its date nowhere else (without an <h1>, the date is any on the page)
