@@ -593,14 +593,24 @@ def _kind(features: dict) -> str:
     return "other"
 
 
-def classify_page(features: dict) -> tuple[str, str]:
-    """("article", "scored") or (non-article kind, reason)."""
+def page_rule(features: dict) -> tuple[str, str] | None:
+    """(non-article kind, reason) for a page that its address, its declared type or its platform's template
+    rules out whatever its text says (``page_features`` alone decides it: no extraction to pay for), or
+    None."""
     if features.get("url_listing"):
         return "listing", "listing-url"
     if features.get("declared_page"):
         return features["declared_page"], "declared-page"
     if features.get("platform_page"):
         return features["platform_page"], "platform-page"
+    return None
+
+
+def classify_page(features: dict) -> tuple[str, str]:
+    """("article", "scored") or (non-article kind, reason)."""
+    ruled = page_rule(features)
+    if ruled is not None:
+        return ruled
     if "words" in features and features["words"] < MIN_WORDS:
         return _kind(features), "too-short"
     if not WEIGHTS:

@@ -26,7 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import HTML_PARSER, is_dubious_html, repair_faulty_html
 
-from pipelines.classify import classify_page, count_words, page_features, text_features
+from pipelines.classify import classify_page, count_words, page_features, page_rule, text_features
 from pipelines.cleanup import (
     DOM_RULES,
     TEXT_RULES,
@@ -317,26 +317,25 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     # class lookup, and frees it when nothing holds it: holding them all makes every later walk (ours
     # and trafilatura's over this tree) reuse the same proxies
     alive = list(tree.iter())  # noqa: F841 - held, not read
-    in_headline = []
+    in_headline: dict[HtmlElement, list[HtmlElement]] = {}  # <h1> -> its line breaks
     for br in tree.iter("br"):
         # a line break parts words as a space does: "By Jana Holt<br>Staff Writer" is five words to every
         # reader of the text, our rules included (lxml's text_content() runs "HoltStaff" together)
         br.tail = " " + br.tail if br.tail else " "
         parent = br.getparent()
-        if parent is not None and (
-            parent.tag == "h1"
-            or parent.tag in _INLINE_TAGS
-            and ((grand := parent.getparent()) is not None and grand.tag == "h1")
-        ):
-            in_headline.append(br)
-    for br in in_headline:
+        if parent is None:
+            continue
+        h1 = parent if parent.tag == "h1" else parent.getparent() if parent.tag in _INLINE_TAGS else None
+        if h1 is not None and h1.tag == "h1":
+            in_headline.setdefault(h1, []).append(br)
+    for h1, breaks in in_headline.items():
         # a headline set on two lines is one headline: trafilatura would print it as two lines of the text,
         # which neither the title nor the rule that drops its copy from the text would know (only a
         # headline's length: an <h1> holding a list or paragraphs keeps its lines; so do lower headings, which
         # sites use for lists of products, steps, questions)
-        h1 = next(br.iterancestors("h1"))
         if len(element_text(h1)) <= _HEADLINE_CHARS:
-            br.drop_tree()
+            for br in breaks:
+                br.drop_tree()
     meta = extract_metadata(tree, url)
     body = tree.find("body")
     page_chars = len(element_text(body if body is not None else tree))
@@ -344,12 +343,11 @@ def _extract(html, url, declared_encoding, rules, force) -> Extraction:
     p_chars = sum(p_lens.values())  # = rules' p_len
     printed = None if meta.published else visible_date(tree)
     features = page_features(tree, url, meta, "", body_len=page_chars, p_lens=p_lens, printed_date=printed)
-    if (
-        features.get("url_listing") or features.get("declared_page") or features.get("platform_page")
-    ) and not force:
+    ruled = None if force else page_rule(features)
+    if ruled is not None:
         # a tag, author, search or page-2 URL, a page that says it is one, or one whose platform names it a
         # forum's or a manual's page, is not a story whatever its text: no extraction to pay for
-        page_type, why = classify_page(features)
+        page_type, why = ruled
         return Extraction(False, f"not-article:{why}", page_type=page_type, features=features)
     # both read the page as published, before our rules change it
     headlines = other_headlines(tree, url)

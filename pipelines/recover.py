@@ -268,14 +268,13 @@ def _fate(
 
 
 def _in_verdict_box(block: HtmlElement, container: HtmlElement) -> bool:
-    """``block`` is in a story box (``_story_box``) of the article's element headed as a review's verdict
-    ("Our verdict", "Fazit")."""
-    for box in block.iterancestors("aside"):
-        if not any(a is container for a in box.iterancestors()):
-            return False
-        heading = next(box.iter(*_HEADINGS), None)
-        return heading is not None and _VERDICT_HEADING.match(element_text(heading)) is not None
-    return False
+    """``block`` is in an <aside> (the nearest) inside the article's element, whose first heading names a
+    review's verdict ("Our verdict", "Fazit")."""
+    box = next(block.iterancestors("aside"), None)
+    if box is None or not any(a is container for a in box.iterancestors()):
+        return False
+    heading = next(box.iter(*_HEADINGS), None)
+    return heading is not None and _VERDICT_HEADING.match(element_text(heading)) is not None
 
 
 def _blocks(root: HtmlElement) -> list[HtmlElement]:
